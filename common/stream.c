@@ -1,0 +1,403 @@
+/*
+ * stream: read and write the record streams that pass between the programs.
+ *
+ * A stream is one or more sections.  A section is a header line naming the
+ * columns, then records and directive lines (which begin with '#'), then
+ * "#end N", where N counts the lines between the header and the #end line.
+ * A reader that meets the end of input inside a section knows the writer
+ * failed or the file was cut short, and says so instead of going on.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "out.h"
+#include "stream.h"
+
+const char *const span_columns[] = {
+	"doc", "sent", "side", "start", "end", "type", "level", "source",
+	"text", NULL
+};
+const char *const match_columns[] = {
+	"doc", "sent", "class", "gold_type", "pred_type", "gold_start",
+	"gold_end", "pred_start", "pred_end", "source", "gold_text",
+	"pred_text", NULL
+};
+const char *const count_columns[] = {
+	"doc", "sent", "class", "gold_type", "pred_type", "count", NULL
+};
+
+static uint64_t written_in_section;
+
+const char *
+stream_kind_name(enum stream_kind k)
+{
+	switch (k) {
+	case STREAM_SPANS:
+		return "span";
+	case STREAM_MATCHES:
+		return "match";
+	case STREAM_COUNTS:
+		return "count";
+	}
+	return "unknown";
+}
+
+static int
+has_column(const struct fields *fs, const char *name)
+{
+	size_t i, len = strlen(name);
+
+	for (i = 0; i < fs->n; i++)
+		if (fs->f[i].len == len && memcmp(fs->f[i].p, name, len) == 0)
+			return (int)i;
+	return -1;
+}
+
+static enum stream_kind
+detect_kind(const struct fields *fs)
+{
+	if (has_column(fs, "count") >= 0)
+		return STREAM_COUNTS;
+	if (has_column(fs, "class") >= 0)
+		return STREAM_MATCHES;
+	if (has_column(fs, "side") >= 0)
+		return STREAM_SPANS;
+	return 0;
+}
+
+static const char *
+accepted_kinds(int kinds)
+{
+	switch (kinds) {
+	case STREAM_SPANS:
+		return "a span stream (the output of nerspan)";
+	case STREAM_MATCHES | STREAM_COUNTS:
+		return "a match stream (the output of nermatch) or a count "
+		    "stream (the output of nerscore --counts)";
+	case STREAM_MATCHES:
+		return "a match stream (the output of nermatch)";
+	}
+	return "a nertools stream";
+}
+
+static const char *
+next_step(enum stream_kind have)
+{
+	switch (have) {
+	case STREAM_SPANS:
+		return "; run it through nermatch first";
+	case STREAM_MATCHES:
+		return "; nermatch has already run";
+	default:
+		return "";
+	}
+}
+
+static void
+read_header(struct stream *s, struct line *l, int kinds)
+{
+	enum stream_kind k;
+
+	fields_split(&s->fs, l->p, l->len, DELIM_TAB, '\t');
+	k = detect_kind(&s->fs);
+	if (k == 0)
+		die_at(s->in.name, s->in.lineno, "not a nertools stream: "
+		    "expected %s, whose first line names its columns; for "
+		    "CoNLL or brat files run nerspan first", accepted_kinds(kinds));
+	if ((k & kinds) == 0)
+		die_at(s->in.name, s->in.lineno, "this is a %s stream, "
+		    "expected %s%s", stream_kind_name(k), accepted_kinds(kinds),
+		    next_step(k));
+	s->kind = k;
+	s->ncols = s->fs.n;
+	s->header = xstrndup(l->p, l->len);
+	s->headerlen = l->len;
+}
+
+/*
+ * Open path ("-" for standard input) as a stream of one of the kinds, and
+ * read its header.  Returns 0, or -1 with errno set when it cannot be opened.
+ */
+int
+stream_open(struct stream *s, const char *path, int kinds)
+{
+	struct line l;
+
+	memset(s, 0, sizeof *s);
+	if (lines_open(&s->in, path) != 0)
+		return -1;
+	if (!lines_next(&s->in, &l))
+		die_at(s->in.name, 0, "empty input, expected %s; if a program "
+		    "wrote this input, it failed", accepted_kinds(kinds));
+	line_chomp_cr(&l);
+	read_header(s, &l, kinds);
+	s->in_section = true;
+	return 0;
+}
+
+void
+stream_close(struct stream *s)
+{
+	lines_close(&s->in);
+	fields_free(&s->fs);
+	free(s->header);
+	free(s->incomplete);
+	s->header = s->incomplete = NULL;
+}
+
+/* Return the index of the named column, or -1. */
+int
+stream_column(const struct stream *s, const char *name)
+{
+	struct fields fs = { 0 };
+	int i;
+
+	fields_split(&fs, s->header, s->headerlen, DELIM_TAB, '\t');
+	i = has_column(&fs, name);
+	fields_free(&fs);
+	return i;
+}
+
+int
+stream_require(const struct stream *s, const char *name)
+{
+	int i = stream_column(s, name);
+
+	if (i < 0)
+		die_at(s->in.name, 1, "the header has no '%s' column", name);
+	return i;
+}
+
+uint64_t
+field_u64(const struct stream *s, const struct field *f, const char *what)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	if (f->len == 0)
+		die_at(s->in.name, s->in.lineno, "empty %s, expected a "
+		    "whole number", what);
+	for (i = 0; i < f->len; i++) {
+		unsigned d = (unsigned char)f->p[i] - '0';
+
+		if (d > 9)
+			die_at(s->in.name, s->in.lineno, "invalid %s '%.*s', "
+			    "expected a whole number", what, (int)f->len, f->p);
+		if (v > (UINT64_MAX - d) / 10)
+			die_at(s->in.name, s->in.lineno, "%s '%.*s' is too "
+			    "large", what, (int)f->len, f->p);
+		v = v * 10 + d;
+	}
+	return v;
+}
+
+static void
+parse_tokens(struct stream *s, const struct field *tok,
+    const struct field *cor)
+{
+	s->tok.known = !(tok->len == 1 && tok->p[0] == '-');
+	s->tok.correct_known = !(cor->len == 1 && cor->p[0] == '-');
+	s->tok.tokens = s->tok.known ? field_u64(s, tok, "token count") : 0;
+	s->tok.correct = s->tok.correct_known ?
+	    field_u64(s, cor, "correct-tag count") : 0;
+}
+
+static void
+check_fields(struct stream *s, size_t want, const char *what)
+{
+	if (s->fs.n != want)
+		die_at(s->in.name, s->in.lineno, "%s line has %zu fields, "
+		    "expected %zu", what, s->fs.n, want);
+}
+
+static void
+end_section(struct stream *s)
+{
+	uint64_t n;
+
+	check_fields(s, 2, "#end");
+	n = field_u64(s, &s->fs.f[1], "#end count");
+	if (n != s->lines_in_section)
+		die_at(s->in.name, s->in.lineno, "the section has %llu lines "
+		    "but its #end line says %llu: lines were lost or added",
+		    (unsigned long long)s->lines_in_section,
+		    (unsigned long long)n);
+	s->in_section = false;
+	s->sections++;
+}
+
+static enum record
+directive(struct stream *s, struct line *l)
+{
+	struct field *f;
+
+	fields_split(&s->fs, l->p, l->len, DELIM_TAB, '\t');
+	f = &s->fs.f[0];
+	if (f->len == 4 && memcmp(f->p, "#end", 4) == 0) {
+		end_section(s);
+		return REC_EOF;
+	}
+	s->lines_in_section++;
+	if (f->len == 4 && memcmp(f->p, "#doc", 4) == 0) {
+		check_fields(s, 4, "#doc");
+		parse_tokens(s, &s->fs.f[2], &s->fs.f[3]);
+		return REC_DOC;
+	}
+	if (f->len == 5 && memcmp(f->p, "#unit", 5) == 0) {
+		check_fields(s, 5, "#unit");
+		parse_tokens(s, &s->fs.f[3], &s->fs.f[4]);
+		return REC_UNIT;
+	}
+	if (f->len == 11 && memcmp(f->p, "#incomplete", 11) == 0) {
+		if (s->incomplete == NULL)
+			s->incomplete = xstrndup(l->p + 12 > l->p + l->len ?
+			    l->p + l->len : l->p + 12,
+			    l->len > 12 ? l->len - 12 : 0);
+		return REC_EOF;
+	}
+	die_at(s->in.name, s->in.lineno, "unknown directive '%.*s' (a line "
+	    "that begins with '#'); a document name may not begin with '#'",
+	    (int)f->len, f->p);
+}
+
+/*
+ * Read the next record, skipping headers and checking every section's end.
+ * Fields are in s->fs until the next call.
+ */
+enum record
+stream_next(struct stream *s)
+{
+	struct line l;
+	enum record r;
+
+	for (;;) {
+		if (!lines_next(&s->in, &l)) {
+			if (s->in_section)
+				die_at(s->in.name, 0, "input ends without its "
+				    "#end line: the program that wrote it "
+				    "failed, or the file was cut short");
+			return REC_EOF;
+		}
+		if (!l.newline)
+			die_at(s->in.name, s->in.lineno, "the last line has "
+			    "no newline: the stream was cut short");
+		line_chomp_cr(&l);
+		if (!s->in_section) {
+			if (l.len != s->headerlen ||
+			    memcmp(l.p, s->header, l.len) != 0)
+				die_at(s->in.name, s->in.lineno, "expected a "
+				    "header like that of line 1 after #end, "
+				    "found '%.40s'", l.p);
+			s->in_section = true;
+			s->lines_in_section = 0;
+			continue;
+		}
+		if (l.len > 0 && l.p[0] == '#') {
+			r = directive(s, &l);
+			if (r != REC_EOF)
+				return r;
+			continue;
+		}
+		fields_split(&s->fs, l.p, l.len, DELIM_TAB, '\t');
+		if (s->fs.n != s->ncols)
+			die_at(s->in.name, s->in.lineno, "record has %zu "
+			    "fields, but the header names %zu columns",
+			    s->fs.n, s->ncols);
+		s->lines_in_section++;
+		return REC_DATA;
+	}
+}
+
+/* Write p[0..len) with TAB, CR and LF made spaces, so a field stays one. */
+void
+out_clean(const char *p, size_t len)
+{
+	size_t i, from = 0;
+
+	for (i = 0; i < len; i++) {
+		if (p[i] == '\t' || p[i] == '\n' || p[i] == '\r') {
+			out_write(p + from, i - from);
+			out_char(' ');
+			from = i + 1;
+		}
+	}
+	out_write(p + from, len - from);
+}
+
+void
+writer_header(enum stream_kind k)
+{
+	const char *const *c = k == STREAM_SPANS ? span_columns :
+	    k == STREAM_MATCHES ? match_columns : count_columns;
+
+	out_str(*c++);
+	for (; *c != NULL; c++) {
+		out_tab();
+		out_str(*c);
+	}
+	out_nl();
+	written_in_section = 0;
+}
+
+void
+writer_record_done(void)
+{
+	written_in_section++;
+}
+
+static void
+out_count(bool known, uint64_t v)
+{
+	if (known)
+		out_u64(v);
+	else
+		out_char('-');
+}
+
+void
+writer_doc(const char *doc, size_t doclen, const struct tokens *t)
+{
+	out_str("#doc\t");
+	out_write(doc, doclen);
+	out_tab();
+	out_count(t->known, t->tokens);
+	out_tab();
+	out_count(t->correct_known, t->correct);
+	out_nl();
+	written_in_section++;
+}
+
+void
+writer_unit(const char *doc, size_t doclen, const char *sent, size_t sentlen,
+    const struct tokens *t)
+{
+	out_str("#unit\t");
+	out_write(doc, doclen);
+	out_tab();
+	out_write(sent, sentlen);
+	out_tab();
+	out_count(t->known, t->tokens);
+	out_tab();
+	out_count(t->correct_known, t->correct);
+	out_nl();
+	written_in_section++;
+}
+
+void
+writer_incomplete(const char *message)
+{
+	out_str("#incomplete\t");
+	out_clean(message, strlen(message));
+	out_nl();
+	written_in_section++;
+}
+
+void
+writer_end(void)
+{
+	out_str("#end\t");
+	out_u64(written_in_section);
+	out_nl();
+}

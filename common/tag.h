@@ -1,0 +1,43 @@
+/* tag: parse token tags and decode tag sequences into entity spans. */
+#ifndef NERTOOLS_TAG_H
+#define NERTOOLS_TAG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum tag_kind {
+	TAG_O,		/* outside any entity */
+	TAG_B,		/* begins an entity */
+	TAG_I,		/* inside (M- reads as I-) */
+	TAG_E,		/* ends an entity (L- reads as E-) */
+	TAG_S,		/* a one-token entity (U- and W- read as S-) */
+	TAG_BAD		/* a prefix that no scheme knows */
+};
+
+struct tag {
+	enum tag_kind kind;
+	const char *type;	/* the part after the first hyphen, or "" */
+	size_t	 typelen;
+};
+
+struct span {
+	size_t	 start;		/* first token, from 0 */
+	size_t	 end;		/* one past the last token */
+	const char *type;
+	size_t	 typelen;
+};
+
+struct spans {
+	struct span *v;
+	size_t	 n;
+	size_t	 cap;
+};
+
+void	tag_parse(struct tag *t, const char *p, size_t len,
+	    const char *outside, size_t outlen);
+void	spans_push(struct spans *s, size_t start, size_t end,
+	    const char *type, size_t typelen);
+void	spans_free(struct spans *s);
+void	decode_lenient(const struct tag *tags, size_t n, struct spans *out);
+
+#endif
