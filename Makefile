@@ -1,4 +1,5 @@
 # nertools: make builds the four programs; make check runs the tests.
+# GNU make: every common/*.c is linked into every program.
 
 PREFIX    = /usr/local
 BINDIR    = $(PREFIX)/bin
@@ -17,12 +18,8 @@ LDFLAGS =
 O = .
 
 PROGS = nerspan nermatch nerscore nermatrix
-COMMON_SRC = common/align.c common/counts.c common/err.c common/fields.c \
-	common/lines.c common/report.c common/score.c common/tally.c \
-	common/out.c common/stream.c common/tag.c
-COMMON_HDR = common/align.h common/bytes.h common/counts.h common/err.h common/fields.h \
-	common/lines.h common/report.h common/score.h common/tally.h \
-	common/out.h common/stream.h common/tag.h common/version.h
+COMMON_SRC = $(wildcard common/*.c)
+COMMON_HDR = $(wildcard common/*.h)
 
 all: $(PROGS:%=$(O)/%)
 
