@@ -1,8 +1,8 @@
 /*
  * nerspan: read token-tagged text (CoNLL columns) and write one span record
  * per gold and predicted entity, in the span stream of nertools(5).
- * Leans on common/lines (input), common/fields (columns), common/tag
- * (decoding) and common/stream (output).
+ * Leans on common/conll (reading), common/sentence (decoding under a
+ * scheme), common/compat (conlleval.pl's reading) and common/stream.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -12,83 +12,107 @@
 #include <string.h>
 
 #include "bytes.h"
+#include "compat.h"
+#include "conll.h"
 #include "err.h"
-#include "fields.h"
-#include "lines.h"
 #include "out.h"
+#include "scheme.h"
+#include "sentence.h"
 #include "stream.h"
-#include "tag.h"
+#include "typemap.h"
 #include "version.h"
 
 static const char usage_line[] =
-    "usage: nerspan [-d delim] [-g column] [-o tag] [-p column] "
-    "[-t column]\n"
-    "               [--empty-tag=error|outside] [file ...]\n";
+    "usage: nerspan [-c] [-d delim] [-g columns] [-m map] [-o tag]\n"
+    "               [-p columns] [-s scheme] [-t column] [--conlleval]\n"
+    "               [--empty-tag=error|outside] [--repair=policy]\n"
+    "               [--skip-comments] [--token-mismatch=count|error]\n"
+    "               [--pred-token-column=N] [file ... | --gold=file "
+    "--pred=file]\n";
 
 static const char help_text[] =
     "Read CoNLL columns (one token a line, a blank line between sentences)\n"
     "and write one span record per gold and predicted entity.\n"
     "\n"
+    "  -c, --check                list every tag sequence the scheme does not\n"
+    "                             allow, and the schemes each side is\n"
+    "                             consistent with, instead of spans\n"
     "  -d, --delimiter=tab|space|C  how fields are split: each TAB, runs of\n"
-    "                               blanks, or each byte C (default: tab if\n"
-    "                               the first token line has one, else space)\n"
-    "  -g, --gold-column=N          column of the gold tag: 1 is the first,\n"
-    "                               -1 the last (default -2)\n"
-    "  -p, --pred-column=N          column of the predicted tag (default -1)\n"
-    "  -t, --token-column=N         column of the token text (default 1)\n"
-    "  -o, --outside=TAG            the tag outside every entity (default O)\n"
+    "                             blanks, or each byte C (default: tab if\n"
+    "                             the first token line has one, else space)\n"
+    "  -g, --gold-column=N[,N...] columns of the gold tags, one per level:\n"
+    "                             1 is the first, -1 the last (default -2,\n"
+    "                             or -1 of the --gold file)\n"
+    "  -m, --map=[gold:|pred:]FROM=TO  rename type FROM to TO (a '*' in\n"
+    "                             both stands for any text; an empty TO\n"
+    "                             drops the entity); repeatable\n"
+    "  -o, --outside=TAG          the tag outside every entity (default O)\n"
+    "  -p, --pred-column=N[,N...] columns of the predicted tags (default -1)\n"
+    "  -s, --scheme=SCHEME        decode and check by a tagging scheme: iob1,\n"
+    "                             iob2 (bio), ioe1, ioe2, iobes (bioes),\n"
+    "                             bilou, bmes, bmeow (bmewo), io, raw; the\n"
+    "                             default, lenient, reads every prefix\n"
+    "  -t, --token-column=N       column of the token text (default 1)\n"
+    "      --conlleval            read and chunk exactly as conlleval.pl does\n"
     "      --empty-tag=error|outside  an empty tag field is an error\n"
-    "                               (default) or reads as outside\n"
-    "  -h, --help                   print this help and exit\n"
-    "  -V, --version                print the version and exit\n"
+    "                             (default) or reads as outside\n"
+    "      --gold=FILE            the gold tags are in FILE ...\n"
+    "      --pred=FILE            ... and the predicted tags in FILE, token\n"
+    "                             by token\n"
+    "      --pred-token-column=N  column of the token in the --pred file\n"
+    "                             (default 1)\n"
+    "      --repair=POLICY        what to do with an entity the scheme does\n"
+    "                             not allow: begin (keep it as conlleval.pl\n"
+    "                             does; default), discard, error\n"
+    "      --skip-comments        skip lines that begin with '#'\n"
+    "      --token-mismatch=count|error  tokens that differ between --gold\n"
+    "                             and --pred are counted (default) or stop\n"
+    "  -h, --help                 print this help and exit\n"
+    "  -V, --version              print the version and exit\n"
     "\n"
     "Examples:\n"
     "  nerspan test.conll | nermatch | nerscore\n"
-    "  nerspan -g 3 -p 4 -d tab run.tsv | nermatch | nermatrix\n";
+    "  nerspan -s iob2 --repair=discard test.conll | nermatch | nerscore\n"
+    "  nerspan --gold=test.tsv --pred=run.tsv | nermatch | nermatrix\n";
+
+enum {
+	OPT_CONLLEVAL = 256,
+	OPT_EMPTY_TAG,
+	OPT_GOLD,
+	OPT_PRED,
+	OPT_PRED_TOKEN,
+	OPT_REPAIR,
+	OPT_SKIP_COMMENTS,
+	OPT_TOKEN_MISMATCH
+};
+
+struct columns {
+	long	 v[MAX_LEVELS];
+	size_t	 n;
+};
 
 struct options {
-	enum delim delim;
-	char	 delimch;
-	long	 goldcol;
-	long	 predcol;
-	long	 tokencol;
-	const char *outside;
-	size_t	 outlen;
+	struct conll_opts conll;
+	struct columns gold, pred;
+	long	 token, pred_token;
 	bool	 empty_is_outside;
+	bool	 mismatch_is_error;
+	const char *gold_path, *pred_path;
+	struct decoder dec;
 };
 
-/* One token line, its text and tags kept as offsets into the arena. */
-struct tok {
-	size_t	 text, textlen;
-	size_t	 gold, goldlen;
-	size_t	 pred, predlen;
-	uint64_t line;
-};
-
-struct sentence {
-	char	*arena;
-	size_t	 used, cap;
-	struct tok *tok;
-	size_t	 n, ncap;
-	struct tag *tags;
-	size_t	 tagcap;
-	struct spans spans;
-};
-
-/* Document and sentence numbering across all inputs of one run. */
+/* Where the reading is: documents and sentences are numbered from 1. */
 struct position {
-	uint64_t doc;
-	uint64_t sent;
 	bool	 doc_open;
+	struct sentence s;
+	uint64_t mismatches;
+	uint64_t first_mismatch[2];
 };
 
 static struct options opt = {
-	.delim = DELIM_AUTO,
-	.goldcol = -2,
-	.predcol = -1,
-	.tokencol = 1,
-	.outside = "O",
-	.outlen = 1,
+	.conll = { .delim = DELIM_AUTO },
+	.token = 1,
+	.pred_token = 1,
 };
 
 static noreturn void
@@ -99,138 +123,223 @@ usage(void)
 }
 
 static long
-parse_column(const char *arg, const char *name)
+parse_column(const char *arg, const char *end_of, const char *name)
 {
 	char *end;
 	long v;
 
 	errno = 0;
 	v = strtol(arg, &end, 10);
-	if (errno != 0 || *end != '\0' || end == arg || v == 0 ||
+	if (errno != 0 || end != end_of || end == arg || v == 0 ||
 	    v > 100000 || v < -100000)
-		die(EXIT_USAGE, "invalid %s '%s': expected a column number, "
-		    "1 for the first or -1 for the last", name, arg);
+		die(EXIT_USAGE, "invalid %s '%s': expected column numbers, 1 "
+		    "for the first or -1 for the last, separated by commas",
+		    name, arg);
 	return v;
+}
+
+static void
+parse_columns(struct columns *c, const char *arg, const char *name)
+{
+	const char *p = arg, *comma;
+
+	c->n = 0;
+	for (;;) {
+		comma = strchr(p, ',');
+		if (c->n == MAX_LEVELS)
+			die(EXIT_USAGE, "too many %s: at most %d levels", name,
+			    MAX_LEVELS);
+		c->v[c->n++] = parse_column(p, comma ? comma : p + strlen(p),
+		    name);
+		if (comma == NULL)
+			return;
+		p = comma + 1;
+	}
 }
 
 static void
 parse_delim(const char *arg)
 {
 	if (strcmp(arg, "tab") == 0) {
-		opt.delim = DELIM_TAB;
+		opt.conll.delim = DELIM_TAB;
+		opt.conll.delimch = '\t';
 	} else if (strcmp(arg, "space") == 0) {
-		opt.delim = DELIM_SPACE;
+		opt.conll.delim = DELIM_SPACE;
+		opt.conll.delimch = ' ';
 	} else if (strlen(arg) == 1) {
-		opt.delim = arg[0] == '\t' ? DELIM_TAB : DELIM_CHAR;
-		opt.delimch = arg[0];
+		opt.conll.delim = arg[0] == '\t' ? DELIM_TAB : DELIM_CHAR;
+		opt.conll.delimch = arg[0];
 	} else {
 		die(EXIT_USAGE, "invalid delimiter '%s': expected tab, space "
 		    "or a single character", arg);
 	}
 }
 
+static int
+parse_choice(const char *arg, const char *name, const char *const *words)
+{
+	int i;
+
+	for (i = 0; words[i] != NULL; i++)
+		if (strcmp(arg, words[i]) == 0)
+			return i;
+	die(EXIT_USAGE, "invalid %s '%s'", name, arg);
+}
+
+static void
+parse_long_option(int c, const char *arg)
+{
+	static const char *const repairs[] = { "begin", "discard", "error",
+	    NULL };
+	static const char *const empty[] = { "error", "outside", NULL };
+	static const char *const mismatch[] = { "count", "error", NULL };
+
+	switch (c) {
+	case OPT_CONLLEVAL:
+		opt.conll.conlleval = true;
+		break;
+	case OPT_EMPTY_TAG:
+		opt.empty_is_outside = parse_choice(arg, "--empty-tag", empty);
+		break;
+	case OPT_GOLD:
+		opt.gold_path = arg;
+		break;
+	case OPT_PRED:
+		opt.pred_path = arg;
+		break;
+	case OPT_PRED_TOKEN:
+		opt.pred_token = parse_column(arg, arg + strlen(arg),
+		    "--pred-token-column");
+		break;
+	case OPT_REPAIR:
+		opt.dec.repair = parse_choice(arg, "--repair", repairs);
+		break;
+	case OPT_SKIP_COMMENTS:
+		opt.conll.skip_comments = true;
+		break;
+	case OPT_TOKEN_MISMATCH:
+		opt.mismatch_is_error = parse_choice(arg, "--token-mismatch",
+		    mismatch);
+		break;
+	default:
+		usage();
+	}
+}
+
+static void
+parse_option(int c, const char *arg)
+{
+	int sc;
+
+	switch (c) {
+	case 'c':
+		opt.dec.check = true;
+		break;
+	case 'd':
+		parse_delim(arg);
+		break;
+	case 'g':
+		parse_columns(&opt.gold, arg, "gold columns");
+		break;
+	case 'm':
+		typemap_add(opt.dec.map, arg);
+		break;
+	case 'o':
+		opt.dec.outside = arg;
+		opt.dec.outlen = strlen(arg);
+		break;
+	case 'p':
+		parse_columns(&opt.pred, arg, "predicted columns");
+		break;
+	case 's':
+		if ((sc = scheme_parse(arg)) < 0)
+			die(EXIT_USAGE, "invalid scheme '%s': expected iob1, "
+			    "iob2, ioe1, ioe2, iobes, bilou, bmes, bmeow, io, "
+			    "raw or lenient", arg);
+		opt.dec.scheme = (enum scheme)sc;
+		break;
+	case 't':
+		opt.token = parse_column(arg, arg + strlen(arg),
+		    "token column");
+		break;
+	default:
+		parse_long_option(c, arg);
+	}
+}
+
+static void
+check_options(int nfiles)
+{
+	bool paired = opt.gold_path != NULL || opt.pred_path != NULL;
+
+	if (paired && (opt.gold_path == NULL || opt.pred_path == NULL))
+		die(EXIT_USAGE, "--gold and --pred go together");
+	if (paired && nfiles > 0)
+		die(EXIT_USAGE, "file arguments and --gold/--pred exclude each "
+		    "other");
+	if (opt.conll.conlleval && paired)
+		die(EXIT_USAGE, "--conlleval reads one file of token, gold and "
+		    "predicted tag, as conlleval.pl does");
+	if (opt.gold.n == 0) {
+		opt.gold.v[0] = paired ? -1 : -2;
+		opt.gold.n = 1;
+	}
+	if (opt.pred.n == 0) {
+		opt.pred.v[0] = -1;
+		opt.pred.n = 1;
+	}
+	if (opt.conll.conlleval && opt.conll.delim == DELIM_AUTO) {
+		opt.conll.delim = DELIM_PERL;
+		opt.conll.delimch = ' ';
+	} else if (opt.conll.conlleval) {
+		opt.conll.delim = DELIM_PERL;
+	}
+}
+
 static void
 parse_options(int argc, char **argv)
 {
-	enum { OPT_EMPTY_TAG = 256 };
 	static const struct option longopts[] = {
+		{ "check", no_argument, NULL, 'c' },
+		{ "conlleval", no_argument, NULL, OPT_CONLLEVAL },
 		{ "delimiter", required_argument, NULL, 'd' },
 		{ "empty-tag", required_argument, NULL, OPT_EMPTY_TAG },
+		{ "gold", required_argument, NULL, OPT_GOLD },
 		{ "gold-column", required_argument, NULL, 'g' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "map", required_argument, NULL, 'm' },
 		{ "outside", required_argument, NULL, 'o' },
+		{ "pred", required_argument, NULL, OPT_PRED },
 		{ "pred-column", required_argument, NULL, 'p' },
+		{ "pred-token-column", required_argument, NULL,
+		    OPT_PRED_TOKEN },
+		{ "repair", required_argument, NULL, OPT_REPAIR },
+		{ "scheme", required_argument, NULL, 's' },
+		{ "skip-comments", no_argument, NULL, OPT_SKIP_COMMENTS },
 		{ "token-column", required_argument, NULL, 't' },
+		{ "token-mismatch", required_argument, NULL,
+		    OPT_TOKEN_MISMATCH },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "d:g:ho:p:t:V", longopts,
+	while ((c = getopt_long(argc, argv, "cd:g:hm:o:p:s:t:V", longopts,
 	    NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			parse_delim(optarg);
-			break;
-		case 'g':
-			opt.goldcol = parse_column(optarg, "gold column");
-			break;
-		case 'h':
+		if (c == 'h') {
 			out_str(usage_line);
 			out_str(help_text);
 			exit(out_finish(0));
-		case 'o':
-			opt.outside = optarg;
-			opt.outlen = strlen(optarg);
-			break;
-		case 'p':
-			opt.predcol = parse_column(optarg, "predicted column");
-			break;
-		case 't':
-			opt.tokencol = parse_column(optarg, "token column");
-			break;
-		case 'V':
+		}
+		if (c == 'V') {
 			out_str("nerspan (nertools) " NERTOOLS_VERSION "\n");
 			exit(out_finish(0));
-		case OPT_EMPTY_TAG:
-			if (strcmp(optarg, "error") == 0)
-				opt.empty_is_outside = false;
-			else if (strcmp(optarg, "outside") == 0)
-				opt.empty_is_outside = true;
-			else
-				die(EXIT_USAGE, "invalid --empty-tag '%s': "
-				    "expected error or outside", optarg);
-			break;
-		default:
-			usage();
 		}
+		if (c == '?')
+			usage();
+		parse_option(c, optarg);
 	}
-}
-
-static size_t
-arena_add(struct sentence *s, const char *p, size_t len)
-{
-	size_t off = s->used;
-
-	if (len == 0)
-		return off;
-	if (len > s->cap - s->used) {
-		while (len > s->cap - s->used)
-			s->cap = s->cap ? s->cap * 2 : 4096;
-		s->arena = xrealloc(s->arena, s->cap);
-	}
-	memcpy(s->arena + off, p, len);
-	s->used += len;
-	return off;
-}
-
-static void
-sentence_add(struct sentence *s, const struct field *text,
-    const struct field *gold, const struct field *pred, uint64_t line)
-{
-	struct tok *t;
-
-	if (s->n == s->ncap) {
-		s->ncap = s->ncap ? s->ncap * 2 : 64;
-		s->tok = xrealloc(s->tok, s->ncap * sizeof *s->tok);
-	}
-	t = &s->tok[s->n++];
-	t->textlen = text->len;
-	t->text = arena_add(s, text->p, text->len);
-	t->goldlen = gold->len;
-	t->gold = arena_add(s, gold->p, gold->len);
-	t->predlen = pred->len;
-	t->pred = arena_add(s, pred->p, pred->len);
-	t->line = line;
-}
-
-static void
-sentence_free(struct sentence *s)
-{
-	free(s->arena);
-	free(s->tok);
-	free(s->tags);
-	spans_free(&s->spans);
+	check_options(argc - optind);
 }
 
 static void
@@ -240,287 +349,263 @@ open_doc(struct position *pos, uint64_t tokens, uint64_t correct)
 	char doc[24];
 	int n;
 
-	pos->doc++;
-	pos->sent = 0;
+	opt.dec.doc++;
+	opt.dec.sent = 0;
 	pos->doc_open = true;
-	n = snprintf(doc, sizeof doc, "%llu", (unsigned long long)pos->doc);
+	if (opt.dec.check)
+		return;
+	n = snprintf(doc, sizeof doc, "%llu", (unsigned long long)opt.dec.doc);
 	writer_doc(doc, (size_t)n, &t);
 }
 
-/* Parse the tags of one side into s->tags; reject tags no rule reads. */
+/* Decode the buffered sentence, write its spans and its #unit line. */
 static void
-parse_side(struct sentence *s, bool gold, const char *file)
-{
-	size_t i;
-
-	if (s->n > s->tagcap) {
-		s->tagcap = s->n;
-		s->tags = xrealloc(s->tags, s->tagcap * sizeof *s->tags);
-	}
-	for (i = 0; i < s->n; i++) {
-		const struct tok *t = &s->tok[i];
-		const char *p = s->arena + (gold ? t->gold : t->pred);
-		size_t len = gold ? t->goldlen : t->predlen;
-
-		if (len == 0 && opt.empty_is_outside) {
-			p = opt.outside;
-			len = opt.outlen;
-		}
-		tag_parse(&s->tags[i], p, len, opt.outside, opt.outlen);
-		if (s->tags[i].kind == TAG_BAD)
-			die_at(file, t->line, "unknown %s tag '%.*s': expected "
-			    "%s or a tag with a B-, I-, E-, S-, L-, U- or M- "
-			    "prefix", gold ? "gold" : "predicted", (int)len, p,
-			    opt.outside);
-	}
-}
-
-static void
-write_span(const struct sentence *s, const struct position *pos,
-    const struct span *sp, const char *side, const char *file)
-{
-	size_t i;
-
-	out_u64(pos->doc);
-	out_tab();
-	out_u64(pos->sent);
-	out_tab();
-	out_str(side);
-	out_tab();
-	out_u64(sp->start);
-	out_tab();
-	out_u64(sp->end);
-	out_tab();
-	out_clean(sp->type, sp->typelen);
-	out_str("\t1\t");
-	out_clean(file, strlen(file));
-	out_char(':');
-	out_u64(s->tok[sp->start].line);
-	out_tab();
-	for (i = sp->start; i < sp->end; i++) {
-		if (i > sp->start)
-			out_char(' ');
-		out_clean(s->arena + s->tok[i].text, s->tok[i].textlen);
-	}
-	out_nl();
-	writer_record_done();
-}
-
-static void
-emit_side(struct sentence *s, const struct position *pos, bool gold,
-    const char *file)
-{
-	size_t i;
-
-	parse_side(s, gold, file);
-	s->spans.n = 0;
-	decode_lenient(s->tags, s->n, &s->spans);
-	for (i = 0; i < s->spans.n; i++)
-		write_span(s, pos, &s->spans.v[i], gold ? "gold" : "pred",
-		    file);
-}
-
-static uint64_t
-count_correct(const struct sentence *s)
-{
-	uint64_t n = 0;
-	size_t i;
-
-	for (i = 0; i < s->n; i++) {
-		const struct tok *t = &s->tok[i];
-
-		if (bytes_equal(s->arena + t->gold, t->goldlen,
-		    s->arena + t->pred, t->predlen))
-			n++;
-	}
-	return n;
-}
-
-/* Write the spans of the buffered sentence and its #unit line. */
-static void
-end_sentence(struct sentence *s, struct position *pos, const char *file)
+end_sentence(struct position *pos)
 {
 	struct tokens t;
 	char doc[24], sent[24];
 	int dn, sn;
 
-	if (s->n == 0)
+	if (pos->s.n == 0)
 		return;
 	if (!pos->doc_open)
 		open_doc(pos, 0, 0);
-	pos->sent++;
-	emit_side(s, pos, true, file);
-	emit_side(s, pos, false, file);
-	t.tokens = s->n;
-	t.correct = count_correct(s);
-	t.known = t.correct_known = true;
-	dn = snprintf(doc, sizeof doc, "%llu", (unsigned long long)pos->doc);
-	sn = snprintf(sent, sizeof sent, "%llu", (unsigned long long)pos->sent);
-	writer_unit(doc, (size_t)dn, sent, (size_t)sn, &t);
-	s->n = 0;
-	s->used = 0;
+	opt.dec.sent++;
+	decode_sentence(&opt.dec, &pos->s);
+	if (!opt.dec.check) {
+		t.tokens = pos->s.n;
+		t.correct = sentence_correct(&pos->s);
+		t.known = t.correct_known = true;
+		dn = snprintf(doc, sizeof doc, "%llu",
+		    (unsigned long long)opt.dec.doc);
+		sn = snprintf(sent, sizeof sent, "%llu",
+		    (unsigned long long)opt.dec.sent);
+		writer_unit(doc, (size_t)dn, sent, (size_t)sn, &t);
+	}
+	pos->s.n = 0;
+	pos->s.used = 0;
 }
 
-static size_t
-resolve_column(long col, size_t nfields, const char *file, uint64_t line,
-    const char *what)
+static void
+check_empty(const struct conll_file *f, size_t col, const char *side)
 {
-	long idx = col > 0 ? col - 1 : (long)nfields + col;
+	if (opt.empty_is_outside || f->fs.f[col].len > 0)
+		return;
+	die_at(f->in.name, f->in.lineno, "empty %s tag; use --empty-tag="
+	    "outside to read empty tags as %s", side, opt.dec.outside);
+}
 
-	if (idx < 0 || idx >= (long)nfields)
-		die_at(file, line, "the %s column %ld does not exist: the "
-		    "line has %zu fields", what, col, nfields);
-	return (size_t)idx;
+/* Copy the tags of the current line of f into slots first.. of token tok. */
+static void
+add_tags(struct position *pos, size_t tok, const struct conll_file *f,
+    const struct columns *cols, size_t first, const char *side)
+{
+	struct field outside = { opt.dec.outside, opt.dec.outlen };
+	size_t k, col;
+
+	for (k = 0; k < cols->n; k++) {
+		col = conll_column(f, cols->v[k], side);
+		check_empty(f, col, side);
+		sentence_tag(&pos->s, tok, first + k, f->fs.f[col].len > 0 ?
+		    &f->fs.f[col] : &outside);
+	}
 }
 
 static bool
-is_word(const struct field *f, const char *w)
+docstart_correct(const struct conll_file *g, const struct conll_file *p)
 {
-	size_t len = strlen(w);
+	const struct field *gt = &g->fs.f[conll_column(g, opt.gold.v[0],
+	    "gold")];
+	const struct field *pt = &p->fs.f[conll_column(p, opt.pred.v[0],
+	    "predicted")];
 
-	return f->len == len && memcmp(f->p, w, len) == 0;
+	return bytes_equal(gt->p, gt->len, pt->p, pt->len);
 }
 
-/* Layout of one file, fixed by its first token line. */
-struct layout {
-	enum delim delim;
-	size_t	 nfields;
-	uint64_t first_line;
-	size_t	 gold, pred, token;
-};
-
 static void
-check_line(struct layout *lay, const struct fields *fs, const char *file,
-    uint64_t line)
+note_mismatch(struct position *pos, const struct conll_file *g,
+    const struct conll_file *p)
 {
-	if (lay->nfields == 0) {
-		if (fs->n < 2)
-			die_at(file, line, "expected at least 2 fields (gold "
-			    "and predicted tag), found %zu", fs->n);
-		lay->nfields = fs->n;
-		lay->first_line = line;
-		lay->gold = resolve_column(opt.goldcol, fs->n, file, line,
-		    "gold");
-		lay->pred = resolve_column(opt.predcol, fs->n, file, line,
-		    "predicted");
-		lay->token = resolve_column(opt.tokencol, fs->n, file, line,
-		    "token");
+	const struct field *gt = &g->fs.f[conll_column(g, opt.token, "token")];
+	const struct field *pt = &p->fs.f[conll_column(p, opt.pred_token,
+	    "token")];
+
+	if (bytes_equal(gt->p, gt->len, pt->p, pt->len))
 		return;
-	}
-	if (fs->n != lay->nfields)
-		die_at(file, line, "found %zu fields, but the first token "
-		    "line (line %llu) has %zu: every token line needs the same "
-		    "columns", fs->n, (unsigned long long)lay->first_line,
-		    lay->nfields);
-}
-
-static void
-check_empty_tags(const struct layout *lay, const struct fields *fs,
-    const char *file, uint64_t line)
-{
-	if (opt.empty_is_outside)
-		return;
-	if (fs->f[lay->gold].len == 0 || fs->f[lay->pred].len == 0)
-		die_at(file, line, "empty %s tag; use --empty-tag=outside to "
-		    "read empty tags as %s", fs->f[lay->gold].len == 0 ?
-		    "gold" : "predicted", opt.outside);
-}
-
-static void
-strip_bom(struct line *l)
-{
-	if (l->len >= 3 && memcmp(l->p, "\xEF\xBB\xBF", 3) == 0) {
-		l->p += 3;
-		l->len -= 3;
+	if (opt.mismatch_is_error)
+		die(EXIT_DATA, "%s:%llu: token '%.*s' differs from '%.*s' at "
+		    "%s:%llu; drop --token-mismatch=error to only count such "
+		    "tokens", g->in.name, (unsigned long long)g->in.lineno,
+		    (int)gt->len, gt->p, (int)pt->len, pt->p, p->in.name,
+		    (unsigned long long)p->in.lineno);
+	if (pos->mismatches++ == 0) {
+		pos->first_mismatch[0] = g->in.lineno;
+		pos->first_mismatch[1] = p->in.lineno;
 	}
 }
 
+/* Handle one event read from both files (the same file when not paired). */
 static void
-read_file(struct lines *in, struct sentence *s, struct position *pos)
+take(struct position *pos, enum conll_line k, const struct conll_file *g,
+    const struct conll_file *p)
 {
-	struct fields fs = { 0 };
-	struct layout lay = { .delim = opt.delim };
-	struct line l;
-	const char *file = in->name;
+	size_t tok;
 
+	switch (k) {
+	case CONLL_BREAK:
+		end_sentence(pos);
+		break;
+	case CONLL_DOCSTART:
+		end_sentence(pos);
+		open_doc(pos, 1, docstart_correct(g, p));
+		break;
+	case CONLL_TOKEN:
+		tok = sentence_add(&pos->s,
+		    &g->fs.f[conll_column(g, opt.token, "token")],
+		    g->in.lineno, p->in.lineno);
+		add_tags(pos, tok, g, &opt.gold, 0, "gold");
+		add_tags(pos, tok, p, &opt.pred, opt.gold.n, "predicted");
+		if (g != p)
+			note_mismatch(pos, g, p);
+		break;
+	case CONLL_EOF:
+		break;
+	}
+}
+
+static void
+read_single(struct position *pos, struct conll_file *f)
+{
+	enum conll_line k;
+
+	opt.dec.gold_file = opt.dec.pred_file = f->in.name;
 	pos->doc_open = false;
-	while (lines_next(in, &l)) {
-		line_chomp_cr(&l);
-		if (in->lineno == 1)
-			strip_bom(&l);
-		if (memchr(l.p, '\0', l.len) != NULL)
-			die_at(file, in->lineno, "NUL byte in line: is this a "
-			    "binary or UTF-16 file? (iconv -f UTF-16 -t UTF-8 "
-			    "converts the latter)");
-		if (line_is_blank(l.p, l.len)) {
-			end_sentence(s, pos, file);
-			continue;
-		}
-		if (lay.delim == DELIM_AUTO)
-			lay.delim = memchr(l.p, '\t', l.len) != NULL ?
-			    DELIM_TAB : DELIM_SPACE;
-		fields_split(&fs, l.p, l.len, lay.delim, opt.delimch);
-		check_line(&lay, &fs, file, in->lineno);
-		if (is_word(&fs.f[0], "-X-")) {
-			end_sentence(s, pos, file);
-			continue;
-		}
-		if (is_word(&fs.f[0], "-DOCSTART-")) {
-			const struct field *g = &fs.f[lay.gold];
-			const struct field *p = &fs.f[lay.pred];
+	while ((k = conll_next(f, &opt.conll)) != CONLL_EOF)
+		take(pos, k, f, f);
+	end_sentence(pos);
+}
 
-			end_sentence(s, pos, file);
-			open_doc(pos, 1, bytes_equal(g->p, g->len, p->p,
-			    p->len));
+static const char *
+line_kind(enum conll_line k)
+{
+	switch (k) {
+	case CONLL_TOKEN:
+		return "a token line";
+	case CONLL_BREAK:
+		return "the end of a sentence";
+	case CONLL_DOCSTART:
+		return "a -DOCSTART- line";
+	default:
+		return "the end of the file";
+	}
+}
+
+static void
+read_pair(struct position *pos, struct conll_file *g, struct conll_file *p)
+{
+	enum conll_line kg, kp;
+
+	opt.dec.gold_file = g->in.name;
+	opt.dec.pred_file = p->in.name;
+	for (;;) {
+		kg = conll_next(g, &opt.conll);
+		kp = conll_next(p, &opt.conll);
+		if (kg != kp)
+			die(EXIT_DATA, "sentence layouts differ: %s:%llu has "
+			    "%s but %s:%llu has %s; both files need the same "
+			    "sentences and tokens", g->in.name,
+			    (unsigned long long)g->in.lineno, line_kind(kg),
+			    p->in.name, (unsigned long long)p->in.lineno,
+			    line_kind(kp));
+		if (kg == CONLL_EOF)
+			break;
+		take(pos, kg, g, p);
+	}
+	end_sentence(pos);
+	if (pos->mismatches > 0)
+		warnx("%llu tokens of %s differ from %s (the first at lines "
+		    "%llu and %llu); the spans show the gold tokens",
+		    (unsigned long long)pos->mismatches, p->in.name, g->in.name,
+		    (unsigned long long)pos->first_mismatch[1],
+		    (unsigned long long)pos->first_mismatch[0]);
+}
+
+static void
+open_or_die(struct conll_file *f, const char *path)
+{
+	if (conll_open(f, path, &opt.conll) != 0)
+		die(EXIT_DATA, "%s: %s", path, strerror(errno));
+}
+
+/* Read each file argument; one that cannot be opened is reported, and the
+ * others are still read. */
+static int
+read_files(struct position *pos, int argc, char **argv, char **failed)
+{
+	struct conll_file f;
+	int i, status = 0;
+
+	for (i = optind; i == optind || i < argc; i++) {
+		const char *path = i < argc ? argv[i] : "-";
+
+		if (conll_open(&f, path, &opt.conll) != 0) {
+			const char *why = strerror(errno);
+			size_t n = strlen(path) + strlen(why) + 40;
+
+			warnx("%s: %s", path, why);
+			if (*failed == NULL) {
+				*failed = xmalloc(n);
+				snprintf(*failed, n, "nerspan could not read "
+				    "%s: %s", path, why);
+			}
+			status = EXIT_DATA;
 			continue;
 		}
-		check_empty_tags(&lay, &fs, file, in->lineno);
-		sentence_add(s, &fs.f[lay.token], &fs.f[lay.gold],
-		    &fs.f[lay.pred], in->lineno);
+		if (opt.conll.conlleval)
+			read_compat(&f, &opt.conll, &opt.dec);
+		else
+			read_single(pos, &f);
+		conll_close(&f);
 	}
-	end_sentence(s, pos, file);
-	fields_free(&fs);
+	return status;
 }
 
 int
 main(int argc, char **argv)
 {
-	struct sentence s = { 0 };
 	struct position pos = { 0 };
-	struct lines in;
+	struct conll_file g, p;
 	char *failed = NULL;
 	int status = 0;
-	int i;
 
 	err_init(argv[0]);
+	decoder_init(&opt.dec);
+	opt.dec.map = typemap_new();
 	parse_options(argc, argv);
+	sentence_init(&pos.s, opt.gold.n, opt.pred.n);
 
-	writer_header(STREAM_SPANS);
-	for (i = optind; i == optind || i < argc; i++) {
-		const char *path = i < argc ? argv[i] : "-";
-
-		if (lines_open(&in, path) != 0) {
-			const char *why = strerror(errno);
-
-			warnx("%s: %s", path, why);
-			if (failed == NULL) {
-				size_t n = strlen(path) + strlen(why) + 40;
-
-				failed = xmalloc(n);
-				snprintf(failed, n, "nerspan could not read %s: %s",
-				    path, why);
-			}
-			status = EXIT_DATA;
-			continue;
-		}
-		read_file(&in, &s, &pos);
-		lines_close(&in);
+	if (!opt.dec.check)
+		writer_header(STREAM_SPANS);
+	if (opt.gold_path != NULL) {
+		open_or_die(&g, opt.gold_path);
+		open_or_die(&p, opt.pred_path);
+		read_pair(&pos, &g, &p);
+		conll_close(&g);
+		conll_close(&p);
+	} else {
+		status = read_files(&pos, argc, argv, &failed);
 	}
-
-	if (failed != NULL)
+	decoder_report(&opt.dec, opt.gold.n, opt.pred.n);
+	if (!opt.dec.check && failed != NULL)
 		writer_incomplete(failed);
-	writer_end();
+	if (!opt.dec.check)
+		writer_end();
+	else if (opt.dec.problems > 0)
+		status = EXIT_DATA;
+
 	free(failed);
-	sentence_free(&s);
+	sentence_free(&pos.s);
+	typemap_free(opt.dec.map);
+	decoder_free(&opt.dec);
 	return out_finish(status);
 }

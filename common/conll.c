@@ -1,0 +1,141 @@
+/*
+ * conll: read CoNLL column files.  A blank line or a line whose first
+ * field is -X- ends a sentence; a -DOCSTART- line starts a document.
+ * Every non-blank line of a file must have as many fields as its first.
+ */
+#include <string.h>
+
+#include "bytes.h"
+#include "conll.h"
+#include "err.h"
+
+int
+conll_open(struct conll_file *f, const char *path, const struct conll_opts *o)
+{
+	memset(f, 0, sizeof *f);
+	f->delim = o->delim;
+	return lines_open(&f->in, path);
+}
+
+void
+conll_close(struct conll_file *f)
+{
+	lines_close(&f->in);
+	fields_free(&f->fs);
+}
+
+bool
+field_is(const struct field *f, const char *word)
+{
+	return bytes_equal(f->p, f->len, word, strlen(word));
+}
+
+static void
+strip_bom(struct line *l)
+{
+	if (l->len >= 3 && memcmp(l->p, "\xEF\xBB\xBF", 3) == 0) {
+		l->p += 3;
+		l->len -= 3;
+	}
+}
+
+/* Split the line by the file's rule and check its number of fields. */
+static void
+split(struct conll_file *f, const struct line *l, const struct conll_opts *o)
+{
+	if (f->delim == DELIM_AUTO)
+		f->delim = memchr(l->p, '\t', l->len) != NULL ? DELIM_TAB :
+		    DELIM_SPACE;
+	fields_split(&f->fs, l->p, l->len, f->delim, o->delimch);
+	if (f->nfields == 0) {
+		if (f->fs.n < 2)
+			die_at(f->in.name, f->in.lineno, "expected at least 2 "
+			    "fields (gold and predicted tag), found %zu",
+			    f->fs.n);
+		f->nfields = f->fs.n;
+		f->first_line = f->in.lineno;
+		return;
+	}
+	if (f->fs.n != f->nfields)
+		die_at(f->in.name, f->in.lineno, "found %zu fields, but the "
+		    "first token line (line %llu) has %zu: every token line "
+		    "needs the same columns", f->fs.n,
+		    (unsigned long long)f->first_line, f->nfields);
+}
+
+static bool
+is_blank(struct conll_file *f, const struct line *l,
+    const struct conll_opts *o)
+{
+	if (o->conlleval)
+		return fields_split(&f->fs, l->p, l->len, DELIM_PERL,
+		    o->delimch) == 0;
+	return line_is_blank(l->p, l->len);
+}
+
+static enum conll_line
+sentence_break(struct conll_file *f)
+{
+	if (!f->in_sentence)
+		return CONLL_EOF;
+	f->in_sentence = false;
+	return CONLL_BREAK;
+}
+
+/*
+ * Read up to the next token, sentence break or -DOCSTART- line.  Runs of
+ * blank lines give one break, and a break with no token before it none.
+ * The end of the input ends a sentence too, except for conlleval.pl, which
+ * sees no boundary there.
+ */
+enum conll_line
+conll_next(struct conll_file *f, const struct conll_opts *o)
+{
+	struct line l;
+
+	while (lines_next(&f->in, &l)) {
+		if (!o->conlleval)
+			line_chomp_cr(&l);
+		if (f->in.lineno == 1 && !o->conlleval)
+			strip_bom(&l);
+		if (memchr(l.p, '\0', l.len) != NULL)
+			die_at(f->in.name, f->in.lineno, "NUL byte in line: "
+			    "is this a binary or UTF-16 file? (iconv -f UTF-16 "
+			    "-t UTF-8 converts the latter)");
+		if (o->skip_comments && l.len > 0 && l.p[0] == '#')
+			continue;
+		if (is_blank(f, &l, o)) {
+			if (sentence_break(f) == CONLL_BREAK)
+				return CONLL_BREAK;
+			continue;
+		}
+		split(f, &l, o);
+		if (field_is(&f->fs.f[0], "-X-")) {
+			if (sentence_break(f) == CONLL_BREAK)
+				return CONLL_BREAK;
+			continue;
+		}
+		if (!o->conlleval && field_is(&f->fs.f[0], "-DOCSTART-")) {
+			f->in_sentence = false;
+			return CONLL_DOCSTART;
+		}
+		f->in_sentence = true;
+		return CONLL_TOKEN;
+	}
+	if (!o->conlleval && sentence_break(f) == CONLL_BREAK)
+		return CONLL_BREAK;
+	return CONLL_EOF;
+}
+
+/* Turn a column number (1 first, -1 last) into an index into the fields. */
+size_t
+conll_column(const struct conll_file *f, long col, const char *what)
+{
+	long n = (long)f->fs.n;
+	long idx = col > 0 ? col - 1 : n + col;
+
+	if (idx < 0 || idx >= n)
+		die_at(f->in.name, f->in.lineno, "the %s column %ld does not "
+		    "exist: the line has %ld fields", what, col, n);
+	return (size_t)idx;
+}

@@ -1,0 +1,352 @@
+/*
+ * sentence: buffer the tokens of one sentence, then decode each side and
+ * level under the declared scheme and write its spans (or, when checking,
+ * list the entities that break the scheme).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bytes.h"
+#include "err.h"
+#include "out.h"
+#include "sentence.h"
+#include "stream.h"
+
+enum { GOLD, PRED };
+
+static const char *const side_name[2] = { "gold", "pred" };
+
+void
+sentence_init(struct sentence *s, size_t ngold, size_t npred)
+{
+	memset(s, 0, sizeof *s);
+	s->ngold = ngold;
+	s->npred = npred;
+}
+
+void
+sentence_free(struct sentence *s)
+{
+	free(s->arena);
+	free(s->tok);
+	free(s->tag);
+	memset(s, 0, sizeof *s);
+}
+
+static struct ref
+arena_add(struct sentence *s, const struct field *f)
+{
+	struct ref r = { s->used, f->len };
+
+	if (f->len == 0)
+		return r;
+	if (f->len > s->cap - s->used) {
+		while (f->len > s->cap - s->used)
+			s->cap = s->cap ? s->cap * 2 : 4096;
+		s->arena = xrealloc(s->arena, s->cap);
+	}
+	memcpy(s->arena + s->used, f->p, f->len);
+	s->used += f->len;
+	return r;
+}
+
+/* Append a token and return its index; its tags are set one by one. */
+size_t
+sentence_add(struct sentence *s, const struct field *text, uint64_t gline,
+    uint64_t pline)
+{
+	size_t stride = s->ngold + s->npred;
+
+	if (s->n == s->tokcap) {
+		s->tokcap = s->tokcap ? s->tokcap * 2 : 64;
+		s->tok = xrealloc(s->tok, s->tokcap * sizeof *s->tok);
+		s->tag = xrealloc(s->tag, s->tokcap * stride * sizeof *s->tag);
+	}
+	s->tok[s->n].text = arena_add(s, text);
+	s->tok[s->n].gline = gline;
+	s->tok[s->n].pline = pline;
+	return s->n++;
+}
+
+/* Set tag slot (gold levels first, then pred levels) of token tok. */
+void
+sentence_tag(struct sentence *s, size_t tok, size_t slot,
+    const struct field *f)
+{
+	s->tag[tok * (s->ngold + s->npred) + slot] = arena_add(s, f);
+}
+
+static const char *
+bytes_of(const struct sentence *s, struct ref r)
+{
+	return s->arena + r.off;
+}
+
+/* Count the tokens whose first gold and first predicted tags are equal. */
+uint64_t
+sentence_correct(const struct sentence *s)
+{
+	size_t stride = s->ngold + s->npred, i;
+	uint64_t n = 0;
+
+	for (i = 0; i < s->n; i++) {
+		struct ref g = s->tag[i * stride], p = s->tag[i * stride + s->ngold];
+
+		if (bytes_equal(bytes_of(s, g), g.len, bytes_of(s, p), p.len))
+			n++;
+	}
+	return n;
+}
+
+void
+decoder_init(struct decoder *d)
+{
+	int side, level, sc;
+
+	memset(d, 0, sizeof *d);
+	d->outside = "O";
+	d->outlen = 1;
+	for (side = 0; side < 2; side++)
+		for (level = 0; level < MAX_LEVELS; level++)
+			for (sc = 0; sc < NSCHEME; sc++)
+				d->consistent[side][level][sc] = true;
+}
+
+void
+decoder_free(struct decoder *d)
+{
+	free(d->tags);
+	spans_free(&d->spans);
+}
+
+static uint64_t
+line_of(const struct sentence *s, size_t tok, int side)
+{
+	return side == GOLD ? s->tok[tok].gline : s->tok[tok].pline;
+}
+
+static const char *
+file_of(const struct decoder *d, int side)
+{
+	return side == GOLD ? d->gold_file : d->pred_file;
+}
+
+static struct ref
+tag_ref(const struct sentence *s, size_t tok, int side, size_t level)
+{
+	size_t slot = side == GOLD ? level : s->ngold + level;
+
+	return s->tag[tok * (s->ngold + s->npred) + slot];
+}
+
+static void
+write_span(struct decoder *d, const struct sentence *s, const struct span *sp,
+    int side, size_t level)
+{
+	const char *type;
+	size_t typelen, i;
+
+	if (!typemap_apply(d->map, side == GOLD ? MAP_GOLD : MAP_PRED,
+	    sp->type, sp->typelen, &type, &typelen))
+		return;
+	out_u64(d->doc);
+	out_tab();
+	out_u64(d->sent);
+	out_tab();
+	out_str(side_name[side]);
+	out_tab();
+	out_u64(sp->start);
+	out_tab();
+	out_u64(sp->end);
+	out_tab();
+	out_clean(type, typelen);
+	out_tab();
+	out_u64(level + 1);
+	out_tab();
+	out_clean(file_of(d, side), strlen(file_of(d, side)));
+	out_char(':');
+	out_u64(line_of(s, sp->start, side));
+	out_tab();
+	for (i = sp->start; i < sp->end; i++) {
+		if (i > sp->start)
+			out_char(' ');
+		out_clean(bytes_of(s, s->tok[i].text), s->tok[i].text.len);
+	}
+	out_nl();
+	writer_record_done();
+}
+
+/* Parse the tags of one side and level under scheme sc into d->tags. */
+static bool
+parse_tags(struct decoder *d, const struct sentence *s, int side,
+    size_t level, enum scheme sc, size_t *badtok)
+{
+	size_t i;
+
+	if (s->n > d->tagcap) {
+		d->tagcap = s->n;
+		d->tags = xrealloc(d->tags, d->tagcap * sizeof *d->tags);
+	}
+	for (i = 0; i < s->n; i++) {
+		struct ref r = tag_ref(s, i, side, level);
+
+		if (!scheme_tag(sc, &d->tags[i], bytes_of(s, r), r.len,
+		    d->outside, d->outlen)) {
+			*badtok = i;
+			return false;
+		}
+	}
+	return true;
+}
+
+static void
+report_bad_tag(struct decoder *d, const struct sentence *s, int side,
+    size_t level, size_t tok)
+{
+	struct ref r = tag_ref(s, tok, side, level);
+	const char *how = d->scheme == SCHEME_LENIENT ? "" : " under ";
+
+	if (!d->check)
+		die_at(file_of(d, side), line_of(s, tok, side), "unknown %s "
+		    "tag '%.*s': expected %s or a tag with %s prefix%s%s",
+		    side_name[side], (int)r.len, bytes_of(s, r), d->outside,
+		    scheme_prefixes(d->scheme),
+		    how, d->scheme == SCHEME_LENIENT ? "" :
+		    scheme_names[d->scheme]);
+	out_printf("%s:%llu: %s: tag '%.*s' has no prefix %s allows (%s)\n",
+	    file_of(d, side), (unsigned long long)line_of(s, tok, side),
+	    side_name[side], (int)r.len, bytes_of(s, r),
+	    scheme_names[d->scheme], scheme_prefixes(d->scheme));
+	d->problems++;
+}
+
+/* Describe an invalid entity: the offending tag, the one before, the rule. */
+static void
+report_invalid(struct decoder *d, const struct sentence *s, int side,
+    size_t level, const struct invalid *bad)
+{
+	struct ref r = tag_ref(s, bad->token, side, level);
+	struct ref before = bad->token > 0 ?
+	    tag_ref(s, bad->token - 1, side, level) : r;
+	const char *prev = bad->token > 0 ? bytes_of(s, before) : "(start)";
+	int prevlen = bad->token > 0 ? (int)before.len : 7;
+
+	if (d->repair == REPAIR_ERROR && !d->check)
+		die_at(file_of(d, side), line_of(s, bad->token, side), "invalid "
+		    "%s sequence: '%.*s' after '%.*s': %s; --repair=begin or "
+		    "--repair=discard goes on", side_name[side], (int)r.len,
+		    bytes_of(s, r), prevlen, prev, bad->rule);
+	if (!d->check)
+		return;
+	out_printf("%s:%llu: %s: '%.*s' after '%.*s': %s\n", file_of(d, side),
+	    (unsigned long long)line_of(s, bad->token, side), side_name[side],
+	    (int)r.len, bytes_of(s, r), prevlen, prev, bad->rule);
+	d->problems++;
+}
+
+/* Record which schemes this side and level of the sentence is valid under. */
+static void
+note_consistency(struct decoder *d, const struct sentence *s, int side,
+    size_t level)
+{
+	struct invalid bad;
+	size_t tok;
+	int sc;
+
+	d->seen[side][level] = true;
+	for (sc = SCHEME_IOB1; sc < SCHEME_RAW; sc++) {
+		if (!d->consistent[side][level][sc])
+			continue;
+		d->spans.n = 0;
+		if (!parse_tags(d, s, side, level, sc, &tok) ||
+		    scheme_decode(sc, d->tags, s->n, REPAIR_BEGIN, &d->spans,
+		    &bad, 1) > 0)
+			d->consistent[side][level][sc] = false;
+	}
+}
+
+static void
+decode_side(struct decoder *d, const struct sentence *s, int side,
+    size_t level)
+{
+	struct invalid bad[64];
+	size_t tok, nbad, i;
+
+	if (d->check)
+		note_consistency(d, s, side, level);
+	d->spans.n = 0;
+	if (!parse_tags(d, s, side, level, d->scheme, &tok)) {
+		report_bad_tag(d, s, side, level, tok);
+		return;
+	}
+	nbad = scheme_decode(d->scheme, d->tags, s->n, d->repair, &d->spans,
+	    bad, sizeof bad / sizeof bad[0]);
+	d->repairs[side] += nbad;
+	for (i = 0; i < nbad && i < sizeof bad / sizeof bad[0]; i++)
+		report_invalid(d, s, side, level, &bad[i]);
+	if (d->check)
+		return;
+	for (i = 0; i < d->spans.n; i++)
+		write_span(d, s, &d->spans.v[i], side, level);
+}
+
+/* Decode and write every side and level of s (d->doc and d->sent are set). */
+void
+decode_sentence(struct decoder *d, struct sentence *s)
+{
+	size_t level;
+
+	for (level = 0; level < s->ngold; level++)
+		decode_side(d, s, GOLD, level);
+	for (level = 0; level < s->npred; level++)
+		decode_side(d, s, PRED, level);
+}
+
+static void
+report_schemes(const struct decoder *d, int side, size_t level,
+    size_t nlevels)
+{
+	int sc, n = 0;
+
+	if (!d->seen[side][level])
+		return;
+	out_str(side_name[side]);
+	if (nlevels > 1)
+		out_printf(" level %zu", level + 1);
+	out_str(": consistent with");
+	for (sc = SCHEME_IOB1; sc < SCHEME_RAW; sc++) {
+		if (!d->consistent[side][level][sc])
+			continue;
+		out_str(n++ ? ", " : " ");
+		out_str(scheme_names[sc]);
+	}
+	out_str(n ? "\n" : " no scheme\n");
+}
+
+/*
+ * Write the check's summary of schemes, or, after a decoding run, one line
+ * to standard error on the invalid entities that the policy handled.
+ */
+void
+decoder_report(const struct decoder *d, size_t ngold, size_t npred)
+{
+	static const char *const done[] = { "kept as conlleval.pl reads them",
+	    "dropped", "" };
+	size_t level;
+
+	if (d->check) {
+		for (level = 0; level < ngold; level++)
+			report_schemes(d, GOLD, level, ngold);
+		for (level = 0; level < npred; level++)
+			report_schemes(d, PRED, level, npred);
+		return;
+	}
+	if (d->repairs[GOLD] + d->repairs[PRED] == 0)
+		return;
+	warnx("%s: %llu invalid entities in gold and %llu in predictions, %s "
+	    "(--repair=%s)", scheme_names[d->scheme],
+	    (unsigned long long)d->repairs[GOLD],
+	    (unsigned long long)d->repairs[PRED], done[d->repair],
+	    d->repair == REPAIR_BEGIN ? "begin" : "discard");
+}

@@ -1,0 +1,69 @@
+/*
+ * sentence: the tokens of one sentence with their tags on every level of
+ * both sides, and their decoding into span records.
+ */
+#ifndef NERTOOLS_SENTENCE_H
+#define NERTOOLS_SENTENCE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "fields.h"
+#include "scheme.h"
+#include "tag.h"
+#include "typemap.h"
+
+#define MAX_LEVELS 16
+
+struct ref {
+	size_t	 off, len;
+};
+
+struct stok {
+	struct ref text;
+	uint64_t gline, pline;	/* source lines of the gold and pred tags */
+};
+
+struct sentence {
+	char	*arena;
+	size_t	 used, cap;
+	struct stok *tok;
+	size_t	 n, tokcap;
+	struct ref *tag;	/* per token: gold levels, then pred levels */
+	size_t	 tagcap;
+	size_t	 ngold, npred;
+};
+
+/* How tags become spans, and the counts of what happened on the way. */
+struct decoder {
+	enum scheme scheme;
+	enum repair repair;
+	bool	 check;		/* report invalid entities instead of spans */
+	const char *outside;
+	size_t	 outlen;
+	struct typemap *map;
+	const char *gold_file, *pred_file;
+	uint64_t doc, sent;
+	uint64_t repairs[2];	/* invalid entities: gold, pred */
+	uint64_t problems;	/* lines the check reported */
+	bool	 consistent[2][MAX_LEVELS][NSCHEME];
+	bool	 seen[2][MAX_LEVELS];
+	struct tag *tags;
+	size_t	 tagcap;
+	struct spans spans;
+};
+
+void	sentence_init(struct sentence *s, size_t ngold, size_t npred);
+void	sentence_free(struct sentence *s);
+size_t	sentence_add(struct sentence *s, const struct field *text,
+	    uint64_t gline, uint64_t pline);
+void	sentence_tag(struct sentence *s, size_t tok, size_t slot,
+	    const struct field *f);
+uint64_t sentence_correct(const struct sentence *s);
+
+void	decoder_init(struct decoder *d);
+void	decoder_free(struct decoder *d);
+void	decode_sentence(struct decoder *d, struct sentence *s);
+void	decoder_report(const struct decoder *d, size_t ngold, size_t npred);
+
+#endif
