@@ -1,10 +1,11 @@
 /*
  * nermatrix: read match records (or count records) and write the confusion
  * matrix of gold types against predicted types, with a column of missed
- * gold entities and a row of spurious predictions, as TSV, a terminal
- * table or an SVG heatmap; or list the most frequent confusions with an
- * example of each.  Leans on common/tally (reading), common/matrix (the
- * cells and views), common/matrix_text and common/svg (the layouts).
+ * gold entities and a row of spurious predictions.  The matrix comes as
+ * TSV, a terminal table or an SVG heatmap, or as a list of the most
+ * frequent confusions with an example of each.  Leans on common/tally
+ * (reading), common/matrix (the cells and views), common/matrix_text and
+ * common/svg (the layouts).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -119,16 +120,18 @@ usage(void)
 static int
 pick(const char *s, const char *const *names, int n, const char *what)
 {
+	char list[80] = "";
 	int i;
 
 	for (i = 0; i < n; i++)
 		if (strcmp(s, names[i]) == 0)
 			return i;
-	if (n == 2)
-		die(EXIT_USAGE, "invalid %s '%s': expected %s or %s", what, s,
-		    names[0], names[1]);
-	die(EXIT_USAGE, "invalid %s '%s': expected %s, %s or %s%s", what, s,
-	    names[0], names[1], names[2], n > 3 ? " or svg" : "");
+	for (i = 0; i < n; i++) {
+		strcat(list, names[i]);
+		if (i < n - 1)
+			strcat(list, i < n - 2 ? ", " : " or ");
+	}
+	die(EXIT_USAGE, "invalid %s '%s': expected %s", what, s, list);
 }
 
 static uint64_t
@@ -239,7 +242,8 @@ parse_options(int argc, char **argv)
 
 /*
  * Read every input into t, keeping examples in ex for --top.  A failed or
- * incomplete input is fatal: a matrix of part of the data would look whole.
+ * incomplete input is fatal, because a matrix of part of the data would
+ * look whole.
  */
 static void
 read_inputs(struct tally *t, struct examples *ex, int argc, char **argv)
@@ -253,9 +257,10 @@ read_inputs(struct tally *t, struct examples *ex, int argc, char **argv)
 		if (stream_open(&s, path, STREAM_MATCHES | STREAM_COUNTS) != 0)
 			die(EXIT_DATA, "%s: %s", path, strerror(errno));
 		if (opt.top > 0 && s.kind == STREAM_COUNTS)
-			die_at(s.in.name, 1, "--top needs match records (the "
+			die(EXIT_USAGE, "%s:1: --top needs match records (the "
 			    "output of nermatch), but this is a count stream, "
-			    "which has no entity text or source lines");
+			    "which has no entity text or source lines",
+			    s.in.name);
 		if (opt.top > 0)
 			examples_columns(ex, &s);
 		tally_read(t, &s);
@@ -266,7 +271,7 @@ read_inputs(struct tally *t, struct examples *ex, int argc, char **argv)
 	}
 }
 
-/* Colour needs -f table and, with --color=auto, a terminal that wants it. */
+/* Decide whether -f table shades its cells, as --color and NO_COLOR say. */
 static bool
 want_color(void)
 {

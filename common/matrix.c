@@ -112,8 +112,8 @@ pairmap_free(struct pairmap *m)
  * Fill to[] with the (gold, pred) cells that a match record of class cls
  * adds 1 to, and return how many there are.  With exact pairs, a pair
  * whose boundaries differ is a missed gold entity plus a spurious
- * prediction; every other record lands in its gold row and predicted
- * column.  Missed and spurious records have TYPE_NONE on one side.
+ * prediction.  Every other record lands in its gold row and predicted
+ * column, and missed and spurious records have TYPE_NONE on one side.
  */
 static int
 cells_of(uint32_t cls, uint32_t gold, uint32_t pred, bool overlap,
@@ -300,7 +300,7 @@ matrix_value(const struct matrix *m, uint32_t row, uint32_t col, uint64_t n)
 	return v;
 }
 
-/* Write v as text into buf; returns its length (empty for a blank). */
+/* Write v as text into buf and return its length, 0 for a blank. */
 size_t
 matrix_format(const struct matrix *m, const struct mvalue *v, char *buf,
     size_t size)
@@ -389,7 +389,7 @@ matrix_heading(const struct matrix *m, int part, char *buf, size_t size)
 
 /*
  * Stop with an error when the wide formats would print more than
- * max_types types: their output grows with the square of the types.
+ * max_types types, because their output grows with the square of the types.
  */
 void
 matrix_check_size(const struct matrix *m, uint32_t max_types,
@@ -417,8 +417,8 @@ top_cmp(const void *x, const void *y)
 
 /*
  * Return the off-diagonal cells (confusions, misses and spurious
- * predictions) with the largest counts, at most limit of them, largest
- * first; ties go in row and column order.  *count receives how many.
+ * predictions) sorted by count, largest first, with ties in row and
+ * column order.  *count receives how many of them to print: at most limit.
  */
 const struct mcell **
 matrix_top(const struct matrix *m, size_t limit, size_t *count)

@@ -15,7 +15,7 @@
 
 #define HEADING_MAX 160
 
-/* What each cell is divided by. */
+/* The divisor of each cell. */
 enum norm {
 	NORM_NONE,	/* raw counts */
 	NORM_GOLD,	/* the total of the cell's gold type: recall view */
@@ -52,10 +52,10 @@ struct mcell {
 };
 
 /*
- * Axis positions 0 to n - 1 are the types in name order; position n is
+ * Axis positions 0 to n - 1 are the types in name order.  Position n is
  * the spurious row on the gold axis and the missed column on the
- * predicted axis.  Rows and columns are display positions: gold and
- * predicted positions, swapped when transposed.
+ * predicted axis.  Rows and columns are display positions, which are the
+ * gold and predicted positions, swapped when transposed.
  */
 struct matrix {
 	struct matrix_opts o;

@@ -51,7 +51,7 @@ out_value(const struct matrix *m, uint32_t row, uint32_t col, uint64_t n)
 	out_write(buf, matrix_format(m, &v, buf, sizeof buf));
 }
 
-/* The wide TSV: a header of column labels, then one line per row. */
+/* Write the wide TSV: a header of column labels, then one line per row. */
 void
 matrix_write_wide(const struct matrix *m)
 {
@@ -89,7 +89,7 @@ value_column(const struct matrix *m)
 	}
 }
 
-/* The long TSV: one line per non-zero cell that the view shows. */
+/* Write the long TSV: one line per non-zero cell that the view shows. */
 void
 matrix_write_long(const struct matrix *m)
 {
@@ -187,7 +187,11 @@ shade_of(const struct matrix *m, const struct mvalue *v)
 		return -1;
 	f = x / m->scale_max;
 	level = (int)ceil(f * NSHADES) - 1;
-	return level < 0 ? 0 : level >= NSHADES ? NSHADES - 1 : level;
+	if (level < 0)
+		return 0;
+	if (level >= NSHADES)
+		return NSHADES - 1;
+	return level;
 }
 
 static void
@@ -237,7 +241,7 @@ table_header_line(const struct matrix *m, const size_t *widths)
 	out_nl();
 }
 
-/* A line of swatches: each shade with the largest value it stands for. */
+/* Write a line of swatches: each shade with the largest value it marks. */
 static void
 table_scale(const struct matrix *m)
 {
@@ -258,7 +262,7 @@ table_scale(const struct matrix *m)
 	out_nl();
 }
 
-/* The aligned table, shaded by value when color is true. */
+/* Write the aligned table, shaded by value when color is true. */
 void
 matrix_write_table(const struct matrix *m, bool color)
 {
@@ -299,7 +303,7 @@ static const char *const top_names[NTOP] = {
 	"gold", "pred", "count", "pairs", "source", "gold_text", "pred_text"
 };
 
-/* Fill the fields of one line of the top list; buf holds the count. */
+/* Fill the fields of one line of the top list, formatting the count in buf. */
 static void
 top_fields(const struct matrix *m, const struct examples *e,
     const struct mcell *c, struct field *f, char *buf, size_t size)
@@ -410,8 +414,8 @@ top_names_line(const struct matrix *m, const size_t *widths, bool table)
 }
 
 /*
- * The most frequent confusions, each with the first match record seen in
- * its cell: where it is (file:line) and the text of both sides.
+ * Write the most frequent confusions, each with its example match record:
+ * where it is (file:line) and the text of both sides.
  */
 void
 matrix_write_top(const struct matrix *m, const struct examples *e,

@@ -2,12 +2,12 @@
  * svg: the confusion matrix as an SVG heatmap that any browser opens.
  *
  * The file is self-contained: no scripts, no style sheets, no external
- * fonts.  Text uses the generic monospace family, whose characters are
- * about 0.6 em wide in the common fonts (DejaVu Sans Mono, Liberation
- * Mono, Menlo, Consolas), so label widths can be estimated from their
- * column counts and the canvas sized to fit them.  Column labels are
- * rotated to vertical, so that a label never runs into its neighbour
- * however long it is; labels longer than LABEL_MAX columns are cut with
+ * fonts.  Text uses the generic monospace family.  Its usual fonts on
+ * Debian, DejaVu Sans Mono and Liberation Mono, advance 1233 and 1229 of
+ * 2048 units a character (0.6 em), so label widths follow from their
+ * column counts and the canvas is sized to fit them.  Column labels are
+ * turned to vertical, so that a label never runs into its neighbour
+ * however long it is.  Labels longer than LABEL_MAX columns are cut with
  * an ellipsis and carry the whole name in a tooltip.
  */
 #include <math.h>
@@ -44,7 +44,9 @@ static const struct {
 };
 #define NRAMP ((int)(sizeof ramp / sizeof ramp[0]))
 
-/* Where everything goes, in px. */
+static const char title[] = "Confusion matrix of entity types";
+
+/* The positions and sizes of the parts of the heatmap, in px. */
 struct layout {
 	double	 cell_w;
 	double	 grid_x, grid_y;	/* top left of the first cell */
@@ -69,14 +71,17 @@ ramp_at(double t)
 	for (k = 1; k < NRAMP - 1 && t > ramp[k].t; k++)
 		continue;
 	u = (t - ramp[k - 1].t) / (ramp[k].t - ramp[k - 1].t);
-	u = u < 0 ? 0 : u > 1 ? 1 : u;
+	if (u < 0)
+		u = 0;
+	if (u > 1)
+		u = 1;
 	c.r = (int)lround(ramp[k - 1].r + u * (ramp[k].r - ramp[k - 1].r));
 	c.g = (int)lround(ramp[k - 1].g + u * (ramp[k].g - ramp[k - 1].g));
 	c.b = (int)lround(ramp[k - 1].b + u * (ramp[k].b - ramp[k - 1].b));
 	return c;
 }
 
-/* Relative luminance of c, roughly: enough to pick dark or light text. */
+/* Tell dark fills, which need light text, by their relative luminance. */
 static bool
 is_dark(struct rgb c)
 {
@@ -145,7 +150,7 @@ static double
 heading_width(const struct matrix *m)
 {
 	char buf[HEADING_MAX];
-	double w = 0, x;
+	double w = strlen(title) * TITLE_CHAR_W, x;
 	int part;
 
 	for (part = 0; part < 3; part++) {
@@ -202,7 +207,7 @@ header(const struct layout *l)
 	    "width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
 	    "font-family=\"monospace\" font-size=\"%d\">\n", ceil(l->width),
 	    ceil(l->height), ceil(l->width), ceil(l->height), FONT);
-	out_str("<title>Confusion matrix of entity types</title>\n");
+	out_printf("<title>%s</title>\n", title);
 	out_printf("<rect width=\"100%%\" height=\"100%%\" fill=\"#ffffff\"/>"
 	    "\n");
 }
@@ -214,8 +219,8 @@ headings(const struct matrix *m)
 	int part;
 
 	out_printf("<text x=\"%d\" y=\"%d\" font-size=\"%d\" "
-	    "font-weight=\"bold\">Confusion matrix of entity types</text>\n",
-	    MARGIN, MARGIN + TITLE_FONT, TITLE_FONT);
+	    "font-weight=\"bold\">%s</text>\n", MARGIN, MARGIN + TITLE_FONT,
+	    TITLE_FONT, title);
 	for (part = 0; part < 3; part++) {
 		matrix_heading(m, part, buf, sizeof buf);
 		out_printf("<text x=\"%d\" y=\"%d\">", MARGIN,
@@ -232,7 +237,7 @@ axis_title(const struct matrix *m, bool row)
 	    "gold type" : "predicted type";
 }
 
-/* Axis titles and the labels of every row and column. */
+/* Write the axis titles and the labels of every row and column. */
 static void
 axes(const struct layout *l, const struct matrix *m)
 {
@@ -264,7 +269,7 @@ axes(const struct layout *l, const struct matrix *m)
 	}
 }
 
-/* The fill of a value; zero is white, and the ramp starts above zero. */
+/* Return the fill of a value: white for zero, else a shade of the ramp. */
 static struct rgb
 fill_of(const struct matrix *m, const struct mvalue *v)
 {
@@ -344,7 +349,7 @@ out_scale_value(const struct matrix *m, double x)
 		out_printf("%.*f", m->o.digits, x);
 }
 
-/* The colour legend: white for zero, then the ramp up to the maximum. */
+/* Write the colour legend: white for zero, then the ramp to the maximum. */
 static void
 legend(const struct layout *l, const struct matrix *m)
 {
