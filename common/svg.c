@@ -340,13 +340,16 @@ grid(const struct layout *l, const struct matrix *m)
 	free(counts);
 }
 
+/* Write a value of the legend: a count, possibly a half, or a share. */
 static void
 out_scale_value(const struct matrix *m, double x)
 {
-	if (m->o.norm == NORM_NONE)
+	if (m->o.norm != NORM_NONE)
+		out_printf("%.*f", m->o.digits, x);
+	else if (x == floor(x))
 		out_printf("%.0f", x);
 	else
-		out_printf("%.*f", m->o.digits, x);
+		out_printf("%.1f", x);
 }
 
 /* Write the colour legend: white for zero, then the ramp to the maximum. */

@@ -233,7 +233,6 @@ creative-work (missed) 112" ]
 @test "top: a true miss is the example of a miss" {
 	matches "$DATA/wnut17/uh_ritual.conll" > m.tsv
 	run -0 --separate-stderr nermatrix --top 1 m.tsv
-	[ "${lines[1]}" = $'person\t(missed)\t201\texact\ttests/data/wnut17/uh_ritual.conll:638\tBhangra\t' ] ||
 	[ "${lines[1]}" = $'person\t(missed)\t201\texact\t'"$DATA"$'/wnut17/uh_ritual.conll:638\tBhangra\t' ]
 	grep -n . "$DATA/wnut17/uh_ritual.conll" | grep -q '^638:Bhangra B-person O$'
 }
@@ -524,4 +523,29 @@ creative-work (missed) 112" ]
 	[ "${lines[1]}" = $'person\t(missed)\t201\texact' ]
 	run -0 nermatrix -n gold -e -f table matches.tsv
 	[ "${lines[1]}" = "values: share of each gold type (each row sums to 1); diagonal blanked" ]
+}
+
+@test "shards: two inputs add up to one run" {
+	head -n 12047 "$DATA/wnut17/uh_ritual.conll" > a.conll
+	tail -n +12048 "$DATA/wnut17/uh_ritual.conll" > b.conll
+	[ "$(sed -n 12047p a.conll)" = "" ]
+	nerspan a.conll | nermatch > a.tsv
+	nerspan b.conll | nermatch > b.tsv
+	nerspan a.conll b.conll | nermatch > ab.tsv
+	nermatrix -f long ab.tsv > whole
+	nermatrix -f long a.tsv b.tsv > two-files
+	cmp whole two-files
+	cat a.tsv b.tsv | nermatrix -f long > concatenated
+	cmp whole concatenated
+}
+
+@test "readme example: top three confusions" {
+	cd "$TOP"
+	run -0 --separate-stderr bash -c "nerspan tests/data/wnut17/uh_ritual.conll | nermatch | nermatrix --top 3 | cut -f 1-3,5-6"
+	[ "${lines[0]}" = $'gold\tpred\tcount\tsource\tgold_text' ]
+	[ "${lines[1]}" = $'person\t(missed)\t201\ttests/data/wnut17/uh_ritual.conll:638\tBhangra' ]
+	[ "${lines[2]}" = $'group\t(missed)\t118\ttests/data/wnut17/uh_ritual.conll:141\tART' ]
+	[ "${lines[3]}" = $'creative-work\t(missed)\t112\ttests/data/wnut17/uh_ritual.conll:255\tWhat Else is Making News' ]
+	sed -n 141p tests/data/wnut17/uh_ritual.conll | grep -qx 'ART B-group O'
+	sed -n 255p tests/data/wnut17/uh_ritual.conll | grep -qx 'What B-creative-work O'
 }
