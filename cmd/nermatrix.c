@@ -29,7 +29,8 @@ static const char usage_line[] =
     "usage: nermatrix [-et] [-f format] [-n none|gold|pred] "
     "[-p exact|overlap]\n"
     "                 [--color=when] [--digits=N] [--max-types=N] "
-    "[--top=N] [file ...]\n";
+    "[--top=N]\n"
+    "                 [file ...]\n";
 
 static const char help_text[] =
     "Write the confusion matrix of gold types against predicted types, with\n"
@@ -62,8 +63,9 @@ static const char help_text[] =
     "                         NO_COLOR is unset or empty), always or never\n"
     "      --digits=N         decimals of shares, 0 to 17 (default: 4 for\n"
     "                         tsv and long, 2 for table and svg)\n"
-    "      --max-types=N      the most types tsv, table and svg print\n"
-    "                         (default 500); long has no limit\n"
+    "      --max-types=N      the maximum number of types that tsv, table\n"
+    "                         and svg print (default 500); long has no\n"
+    "                         limit\n"
     "  -h, --help             print this help and exit\n"
     "  -V, --version          print the version and exit\n"
     "\n"
