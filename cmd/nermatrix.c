@@ -1,8 +1,11 @@
 /*
  * nermatrix: read match records (or count records) and write the confusion
- * matrix of gold types (rows) against predicted types (columns), with a
- * column of missed gold entities and a row of spurious predictions.
- * Leans on common/tally (reading) and common/counts (the cells).
+ * matrix of gold types against predicted types, with a column of missed
+ * gold entities and a row of spurious predictions.  The matrix comes as
+ * TSV, a terminal table or an SVG heatmap, or as a list of the most
+ * frequent confusions with an example of each.  Leans on common/tally
+ * (reading), common/matrix (the cells and views), common/matrix_text and
+ * common/svg (the layouts).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -10,53 +13,103 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "counts.h"
 #include "err.h"
+#include "matrix.h"
+#include "matrix_text.h"
 #include "out.h"
 #include "stream.h"
+#include "svg.h"
 #include "tally.h"
 #include "version.h"
 
 static const char usage_line[] =
-    "usage: nermatrix [-f format] [-p exact|overlap] [file ...]\n";
+    "usage: nermatrix [-et] [-f format] [-n none|gold|pred] "
+    "[-p exact|overlap]\n"
+    "                 [--color=when] [--digits=N] [--max-types=N] "
+    "[--top=N]\n"
+    "                 [file ...]\n";
 
 static const char help_text[] =
-    "Write the confusion matrix of gold types (rows) against predicted\n"
-    "types (columns), with a column of missed gold entities and a row of\n"
-    "spurious predictions.\n"
+    "Write the confusion matrix of gold types against predicted types, with\n"
+    "a (missed) column for gold entities no prediction matches and a\n"
+    "(spurious) row for predictions that match no gold entity.  Reads match\n"
+    "records (the output of nermatch) or count records.\n"
     "\n"
-    "  -f, --format=FORMAT    tsv (default) or table\n"
-    "  -p, --pairs=exact|overlap  which pairs count as the same entity:\n"
-    "                         exact boundaries (default; any other pair is\n"
-    "                         a miss plus a spurious prediction) or any\n"
-    "                         overlap\n"
+    "  -f, --format=FORMAT    tsv (default: the wide matrix), long (one line\n"
+    "                         per non-zero cell: gold, pred, count, pairs),\n"
+    "                         table (aligned, for terminals) or svg (a\n"
+    "                         heatmap for browsers)\n"
+    "  -p, --pairs=MODE       which gold and predicted entities pair up:\n"
+    "                         exact (default: equal boundaries only; any\n"
+    "                         other overlap is a miss plus a spurious\n"
+    "                         prediction) or overlap (any overlap)\n"
+    "  -t, --transpose        put predicted types in rows, gold types in\n"
+    "                         columns (default: gold types in rows)\n"
+    "  -n, --normalize=AXIS   none (default: counts), gold (each cell over\n"
+    "                         its gold type's total: the recall view) or\n"
+    "                         pred (over its predicted type's total: the\n"
+    "                         precision view)\n"
+    "  -e, --errors           blank the diagonal, leaving confusions,\n"
+    "                         misses and spurious predictions\n"
+    "      --top=N            list the N most frequent confusions, misses\n"
+    "                         and spurious predictions instead, each with\n"
+    "                         the source line and text of one example;\n"
+    "                         needs match records\n"
+    "      --color=WHEN       shade the cells of -f table: auto (default:\n"
+    "                         when standard output is a terminal and\n"
+    "                         NO_COLOR is unset or empty), always or never\n"
+    "      --digits=N         decimals of shares, 0 to 17 (default: 4 for\n"
+    "                         tsv and long, 2 for table and svg)\n"
+    "      --max-types=N      the maximum number of types that tsv, table\n"
+    "                         and svg print (default 500); long has no\n"
+    "                         limit\n"
     "  -h, --help             print this help and exit\n"
     "  -V, --version          print the version and exit\n"
     "\n"
     "Examples:\n"
     "  nerspan test.conll | nermatch | nermatrix -f table\n"
-    "  nerspan test.conll | nermatch | nermatrix -p overlap\n";
+    "  nerspan test.conll | nermatch | nermatrix -f svg > matrix.svg\n"
+    "  nerspan test.conll | nermatch | nermatrix --top 10 -f table\n";
 
 enum format {
 	FMT_TSV,
-	FMT_TABLE
+	FMT_LONG,
+	FMT_TABLE,
+	FMT_SVG
+};
+
+static const char *const format_names[] = { "tsv", "long", "table", "svg" };
+
+enum color {
+	COLOR_AUTO,
+	COLOR_ALWAYS,
+	COLOR_NEVER
+};
+
+enum {
+	OPT_COLOR = 256,
+	OPT_DIGITS,
+	OPT_MAX_TYPES,
+	OPT_TOP
 };
 
 struct options {
 	enum format format;
-	bool	 overlap;
+	enum color color;
+	struct matrix_opts mo;
+	uint64_t max_types;
+	uint64_t top;		/* 0: write the matrix */
 };
 
-/* The matrix: n types, then the missed column and the spurious row. */
-struct matrix {
-	uint32_t *ids;		/* type ids in name order */
-	uint32_t n;
-	uint32_t *index;	/* by type id: position in ids */
-	uint64_t *cell;		/* (n + 1) x (n + 1), row-major */
+static struct options opt = {
+	.format = FMT_TSV,
+	.color = COLOR_AUTO,
+	.mo = { .digits = -1 },
+	.max_types = 500,
 };
-
-static struct options opt;
 
 static noreturn void
 usage(void)
@@ -65,209 +118,204 @@ usage(void)
 	exit(EXIT_USAGE);
 }
 
+/* Return the index of s in names[0..n), or stop with a usage error. */
+static int
+pick(const char *s, const char *const *names, int n, const char *what)
+{
+	char list[80] = "";
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	for (i = 0; i < n; i++) {
+		strcat(list, names[i]);
+		if (i < n - 1)
+			strcat(list, i < n - 2 ? ", " : " or ");
+	}
+	die(EXIT_USAGE, "invalid %s '%s': expected %s", what, s, list);
+}
+
+static uint64_t
+parse_whole(const char *s, const char *what, uint64_t lo, uint64_t hi)
+{
+	unsigned long long v;
+	char *end;
+
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno != 0 || *end != '\0' || end == s || *s < '0' || *s > '9' ||
+	    v < lo || v > hi)
+		die(EXIT_USAGE, "invalid %s '%s': expected a whole number from "
+		    "%llu to %llu", what, s, (unsigned long long)lo,
+		    (unsigned long long)hi);
+	return v;
+}
+
+static void
+parse_option(int c, const char *arg)
+{
+	static const char *const pairs[] = { "exact", "overlap" };
+	static const char *const norms[] = { "none", "gold", "pred" };
+	static const char *const colors[] = { "auto", "always", "never" };
+
+	switch (c) {
+	case 'e':
+		opt.mo.errors = true;
+		break;
+	case 'f':
+		opt.format = (enum format)pick(arg, format_names, 4, "format");
+		break;
+	case 'n':
+		opt.mo.norm = (enum norm)pick(arg, norms, 3, "--normalize");
+		break;
+	case 'p':
+		opt.mo.overlap = pick(arg, pairs, 2, "--pairs") == 1;
+		break;
+	case 't':
+		opt.mo.transpose = true;
+		break;
+	case OPT_COLOR:
+		opt.color = (enum color)pick(arg, colors, 3, "--color");
+		break;
+	case OPT_DIGITS:
+		opt.mo.digits = (int)parse_whole(arg, "--digits", 0, 17);
+		break;
+	case OPT_MAX_TYPES:
+		opt.max_types = parse_whole(arg, "--max-types", 1, UINT32_MAX);
+		break;
+	case OPT_TOP:
+		opt.top = parse_whole(arg, "--top", 1, SIZE_MAX);
+		break;
+	default:
+		usage();
+	}
+}
+
+static void
+check_options(void)
+{
+	if (opt.mo.digits < 0)
+		opt.mo.digits = opt.format == FMT_TSV ||
+		    opt.format == FMT_LONG ? 4 : 2;
+	if (opt.top == 0)
+		return;
+	if (opt.format == FMT_SVG)
+		die(EXIT_USAGE, "--top writes a list, not a matrix: use -f tsv "
+		    "or -f table, or drop --top for the SVG heatmap");
+	if (opt.mo.norm != NORM_NONE)
+		die(EXIT_USAGE, "--top lists counts: drop --normalize");
+}
+
 static void
 parse_options(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "color", required_argument, NULL, OPT_COLOR },
+		{ "digits", required_argument, NULL, OPT_DIGITS },
+		{ "errors", no_argument, NULL, 'e' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "max-types", required_argument, NULL, OPT_MAX_TYPES },
+		{ "normalize", required_argument, NULL, 'n' },
 		{ "pairs", required_argument, NULL, 'p' },
+		{ "top", required_argument, NULL, OPT_TOP },
+		{ "transpose", no_argument, NULL, 't' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "f:hp:V", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (strcmp(optarg, "tsv") == 0)
-				opt.format = FMT_TSV;
-			else if (strcmp(optarg, "table") == 0)
-				opt.format = FMT_TABLE;
-			else
-				die(EXIT_USAGE, "invalid format '%s': expected "
-				    "tsv or table", optarg);
-			break;
-		case 'h':
+	while ((c = getopt_long(argc, argv, "ef:hn:p:tV", longopts,
+	    NULL)) != -1) {
+		if (c == 'h') {
 			out_str(usage_line);
 			out_str(help_text);
 			exit(out_finish(0));
-		case 'p':
-			if (strcmp(optarg, "exact") == 0)
-				opt.overlap = false;
-			else if (strcmp(optarg, "overlap") == 0)
-				opt.overlap = true;
-			else
-				die(EXIT_USAGE, "invalid --pairs '%s': expected "
-				    "exact or overlap", optarg);
-			break;
-		case 'V':
+		}
+		if (c == 'V') {
 			out_str("nermatrix (nertools) " NERTOOLS_VERSION "\n");
 			exit(out_finish(0));
-		default:
-			usage();
 		}
+		parse_option(c, optarg);
 	}
-}
-
-static int
-id_cmp(const void *x, const void *y)
-{
-	return type_cmp_ids(*(const uint32_t *)x, *(const uint32_t *)y);
-}
-
-static uint64_t *
-at(struct matrix *m, uint32_t row, uint32_t col)
-{
-	return &m->cell[(size_t)row * (m->n + 1) + col];
+	check_options();
 }
 
 /*
- * Fill the matrix.  A pair with other boundaries lands in its cell only
- * when overlaps count; otherwise it is a miss and a spurious prediction.
+ * Read every input into t, keeping examples in ex for --top.  A failed or
+ * incomplete input is fatal, because a matrix of part of the data would
+ * look whole.
  */
 static void
-build(struct matrix *m, const struct counts *c)
+read_inputs(struct tally *t, struct examples *ex, int argc, char **argv)
 {
-	uint32_t ntypes = type_count(), i;
-	size_t k;
+	struct stream s;
+	int i;
 
-	m->ids = xmalloc((ntypes ? ntypes : 1) * sizeof *m->ids);
-	m->index = xmalloc((ntypes ? ntypes : 1) * sizeof *m->index);
-	for (i = 0; i < ntypes; i++)
-		m->ids[i] = i;
-	qsort(m->ids, ntypes, sizeof *m->ids, id_cmp);
-	m->n = ntypes;
-	for (i = 0; i < ntypes; i++)
-		m->index[m->ids[i]] = i;
-	m->cell = xcalloc((size_t)(m->n + 1) * (m->n + 1), sizeof *m->cell);
-	for (k = 0; k < c->ncells; k++) {
-		const struct cell *e = &c->cells[k];
-		uint32_t g = e->gold == TYPE_NONE ? m->n : m->index[e->gold];
-		uint32_t p = e->pred == TYPE_NONE ? m->n : m->index[e->pred];
-		bool same = e->cls == CLS_EXACT || e->cls == CLS_WRONG_TYPE;
+	for (i = optind; i == optind || i < argc; i++) {
+		const char *path = i < argc ? argv[i] : "-";
 
-		if (e->cls == CLS_MISSED || e->cls == CLS_SPURIOUS ||
-		    same || opt.overlap) {
-			*at(m, g, p) = add_u64(*at(m, g, p), e->n);
-			continue;
-		}
-		*at(m, g, m->n) = add_u64(*at(m, g, m->n), e->n);
-		*at(m, m->n, p) = add_u64(*at(m, m->n, p), e->n);
+		if (stream_open(&s, path, STREAM_MATCHES | STREAM_COUNTS) != 0)
+			die(EXIT_DATA, "%s: %s", path, strerror(errno));
+		if (opt.top > 0 && s.kind == STREAM_COUNTS)
+			die(EXIT_USAGE, "%s:1: --top needs match records (the "
+			    "output of nermatch), but this is a count stream, "
+			    "which has no entity text or source lines",
+			    s.in.name);
+		if (opt.top > 0)
+			examples_columns(ex, &s);
+		tally_read(t, &s);
+		if (s.incomplete != NULL)
+			die_at(s.in.name, 0, "the input is incomplete, so no "
+			    "matrix is printed: %s", s.incomplete);
+		stream_close(&s);
 	}
 }
 
-static const char *
-label(const struct matrix *m, uint32_t i, bool row, size_t *len)
+/* Decide whether -f table shades its cells, as --color and NO_COLOR say. */
+static bool
+want_color(void)
 {
-	const char *s;
+	const char *e;
 
-	if (i < m->n) {
-		s = type_name(m->ids[i], len);
-		if (*len == 0 && opt.format == FMT_TABLE) {
-			*len = 7;
-			return "(empty)";
-		}
-		return s;
-	}
-	s = row ? "(spurious)" : "(missed)";
-	*len = strlen(s);
-	return s;
-}
-
-static const char *
-corner(void)
-{
-	return opt.overlap ? "gold\\pred (any overlap)" :
-	    "gold\\pred (exact boundaries)";
+	if (opt.format != FMT_TABLE || opt.color == COLOR_NEVER)
+		return false;
+	if (opt.color == COLOR_ALWAYS)
+		return true;
+	e = getenv("NO_COLOR");
+	if (e != NULL && *e != '\0')
+		return false;
+	e = getenv("TERM");
+	if (e != NULL && strcmp(e, "dumb") == 0)
+		return false;
+	return isatty(STDOUT_FILENO) == 1;
 }
 
 static void
-write_tsv(struct matrix *m)
+write_output(const struct matrix *m, const struct examples *ex)
 {
-	uint32_t r, c;
-	size_t len;
-	const char *s;
-
-	out_str(corner());
-	for (c = 0; c <= m->n; c++) {
-		out_tab();
-		s = label(m, c, false, &len);
-		out_write(s, len);
+	if (opt.top > 0) {
+		matrix_write_top(m, ex, (size_t)opt.top,
+		    opt.format == FMT_TABLE);
+		return;
 	}
-	out_nl();
-	for (r = 0; r <= m->n; r++) {
-		s = label(m, r, true, &len);
-		out_write(s, len);
-		for (c = 0; c <= m->n; c++) {
-			out_tab();
-			if (r < m->n || c < m->n)
-				out_u64(*at(m, r, c));
-		}
-		out_nl();
-	}
-}
-
-static int
-digits_of(uint64_t v)
-{
-	int n = 1;
-
-	while (v >= 10) {
-		v /= 10;
-		n++;
-	}
-	return n;
-}
-
-static void
-pad(int n)
-{
-	while (n-- > 0)
-		out_char(' ');
-}
-
-static void
-write_table(struct matrix *m)
-{
-	uint32_t r, c;
-	size_t len;
-	int w = 0, first = 9;
-	const char *s;
-
-	for (r = 0; r <= m->n; r++) {
-		label(m, r, true, &len);
-		if ((int)len > first)
-			first = (int)len;
-		label(m, r, false, &len);
-		if ((int)len > w)
-			w = (int)len;
-		for (c = 0; c <= m->n; c++)
-			if (digits_of(*at(m, r, c)) > w)
-				w = digits_of(*at(m, r, c));
-	}
-	out_printf("rows: gold type; columns: predicted type; %s\n",
-	    opt.overlap ? "any overlap pairs a gold and a predicted entity" :
-	    "only exact boundaries pair a gold and a predicted entity");
-	out_str("gold\\pred");
-	pad(first - 9);
-	for (c = 0; c <= m->n; c++) {
-		s = label(m, c, false, &len);
-		pad(w + 2 - (int)len);
-		out_write(s, len);
-	}
-	out_nl();
-	for (r = 0; r <= m->n; r++) {
-		s = label(m, r, true, &len);
-		out_write(s, len);
-		pad(first - (int)len);
-		for (c = 0; c <= m->n; c++) {
-			if (r == m->n && c == m->n)
-				break;
-			pad(w + 2 - digits_of(*at(m, r, c)));
-			out_u64(*at(m, r, c));
-		}
-		out_nl();
+	if (opt.format != FMT_LONG)
+		matrix_check_size(m, (uint32_t)opt.max_types,
+		    format_names[opt.format]);
+	switch (opt.format) {
+	case FMT_TSV:
+		matrix_write_wide(m);
+		break;
+	case FMT_LONG:
+		matrix_write_long(m);
+		break;
+	case FMT_TABLE:
+		matrix_write_table(m, want_color());
+		break;
+	case FMT_SVG:
+		svg_write(m);
+		break;
 	}
 }
 
@@ -275,33 +323,25 @@ int
 main(int argc, char **argv)
 {
 	struct tally t;
-	struct stream s;
+	struct examples ex;
 	struct matrix m;
-	int i;
 
 	err_init(argv[0]);
 	parse_options(argc, argv);
 
 	tally_init(&t);
-	for (i = optind; i == optind || i < argc; i++) {
-		const char *path = i < argc ? argv[i] : "-";
-
-		if (stream_open(&s, path, STREAM_MATCHES | STREAM_COUNTS) != 0)
-			die(EXIT_DATA, "%s: %s", path, strerror(errno));
-		tally_read(&t, &s);
-		if (s.incomplete != NULL)
-			die_at(s.in.name, 0, "the input is incomplete, so no "
-			    "matrix is printed: %s", s.incomplete);
-		stream_close(&s);
+	examples_init(&ex, opt.mo.overlap);
+	if (opt.top > 0) {
+		t.on_match = examples_on_match;
+		t.arg = &ex;
 	}
-	build(&m, &t.total);
-	if (opt.format == FMT_TSV)
-		write_tsv(&m);
-	else
-		write_table(&m);
-	free(m.ids);
-	free(m.index);
-	free(m.cell);
+	read_inputs(&t, &ex, argc, argv);
+
+	matrix_build(&m, &t.total, &opt.mo);
+	write_output(&m, &ex);
+
+	matrix_free(&m);
+	examples_free(&ex);
 	tally_free(&t);
 	return out_finish(0);
 }
