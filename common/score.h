@@ -65,5 +65,8 @@ void	report_build(struct report *rep, const struct counts *c,
 void	report_free(struct report *rep);
 struct ratio ratio_of(uint64_t num2, uint64_t den, enum zero_division z);
 void	stats_finish(struct stats *s, const struct scoring *sc);
+void	stats_add_cell(struct stats *s, const struct cell *c, enum mode m);
+bool	mode_counts_own_type(enum mode m);
+bool	class_is_cross_type(uint32_t cls);
 
 #endif
