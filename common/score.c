@@ -114,6 +114,20 @@ stats_add_cell(struct stats *s, const struct cell *c, enum mode m)
 		add_muc(s, muc_of[m][c->cls], c->n);
 }
 
+/* Return the credit of a pair of class cls in mode m, doubled: 2, 1 or 0. */
+unsigned
+pair_credit2(enum mode m, uint32_t cls)
+{
+	switch (muc_of[m][cls]) {
+	case MUC_COR:
+		return 2;
+	case MUC_PAR:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* Whether each span of a pair counts under its own type in mode m. */
 bool
 mode_counts_own_type(enum mode m)
@@ -178,7 +192,9 @@ average(struct report *rep, struct stats *avg, bool weighted,
 			wsum[k] += w;
 		}
 	}
-	if (!weighted)
+	if (weighted)
+		rep->nweighted = n;
+	else
 		rep->nmacro = n;
 	for (k = 0; k < 3; k++) {
 		out[k]->na = wsum[k] == 0 && sc->zero == ZERO_IS_NA;
