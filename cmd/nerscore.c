@@ -468,6 +468,10 @@ print_scores(struct run *run)
 	const struct counts *c = &run->t.total;
 	int m, n = 0, first, last;
 
+	if (opt.format == FMT_CONLLEVAL && !(c->tokens_known &&
+	    c->correct_known))
+		die(EXIT_DATA, "the conlleval format reports token counts, but "
+		    "the input does not have them; use another format");
 	first_last_mode(&first, &last);
 	for (m = first; m <= last; m++) {
 		opt.ro.sc.mode = (enum mode)m;

@@ -79,7 +79,7 @@ add_pair_errors(struct explainer *x, const struct cell *c)
 
 	if (credit2 == 2)
 		return;
-	g->fix_tp2 = add_u64(g->fix_tp2, (2 - credit2) * c->n);
+	g->fix_tp2 = add_u64(g->fix_tp2, credit2 == 0 ? twice(c->n) : c->n);
 	if (mode_counts_own_type(m) && class_is_cross_type(c->cls)) {
 		g->as_other = add_u64(g->as_other, c->n);
 		x->err[c->pred].from_other = add_u64(x->err[c->pred].from_other,
@@ -169,6 +169,30 @@ out_partners(const struct explainer *x, uint32_t id, bool id_is_gold)
 		out_char(')');
 }
 
+/*
+ * Write fmt with each "%T" replaced by the name of type id; fmt has no
+ * other conversions.
+ */
+static void
+out_with_type(const char *fmt, uint32_t id)
+{
+	const char *t;
+
+	while ((t = strstr(fmt, "%T")) != NULL) {
+		out_write(fmt, (size_t)(t - fmt));
+		out_type(id);
+		fmt = t + 2;
+	}
+	out_str(fmt);
+}
+
+/* Return the verb form that agrees with a count of n. */
+static const char *
+agree(uint64_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
 /* Start a clause of a list: the first after the lead, then commas. */
 static void
 clause(int *n)
@@ -184,34 +208,30 @@ explain_predictions(const struct explainer *x, const struct stats *s)
 	bool own = mode_counts_own_type(x->rep->mode);
 	int n = 0;
 
-	if (own) {
-		out_printf("  Of its %llu ", (unsigned long long)s->pred);
-		out_type(s->type);
-		out_str(" predictions:");
-	} else {
-		out_printf("  Of the %llu predictions counted under ",
-		    (unsigned long long)s->pred);
-		out_type(s->type);
-		out_str(":");
-	}
+	out_with_type(own ? "  Predictions of %T" :
+	    "  Predictions counted under %T", s->type);
+	out_printf(" (%llu):", (unsigned long long)s->pred);
 	clause(&n);
 	out_printf("%llu correct", (unsigned long long)s->cor);
 	if (e->spurious > 0) {
 		clause(&n);
-		out_printf("%llu match no gold entity",
-		    (unsigned long long)e->spurious);
+		out_printf("%llu %s no gold entity",
+		    (unsigned long long)e->spurious,
+		    agree(e->spurious, "matches", "match"));
 	}
 	if (e->from_other > 0) {
 		clause(&n);
-		out_printf("%llu are gold entities of other types",
-		    (unsigned long long)e->from_other);
+		out_printf("%llu %s", (unsigned long long)e->from_other,
+		    agree(e->from_other, "is a gold entity of another type",
+		    "are gold entities of other types"));
 		out_partners(x, s->type, false);
 	}
 	if (e->bounds > 0) {
 		clause(&n);
-		out_printf("%llu overlap a gold entity with other boundaries%s",
-		    (unsigned long long)e->bounds, x->rep->mode ==
-		    MODE_PARTIAL ? " (half credit)" : "");
+		out_printf("%llu %s a gold entity with other boundaries%s",
+		    (unsigned long long)e->bounds, agree(e->bounds,
+		    "overlaps", "overlap"), x->rep->mode == MODE_PARTIAL ?
+		    " (half credit)" : "");
 	}
 	out_str(".\n");
 }
@@ -222,27 +242,29 @@ explain_entities(const struct explainer *x, const struct stats *s)
 	const struct type_errors *e = &x->err[s->type];
 	int n = 0;
 
-	out_printf("  Of the %llu ", (unsigned long long)s->gold);
-	out_type(s->type);
-	out_str(" entities:");
+	out_with_type("  Gold %T entities", s->type);
+	out_printf(" (%llu):", (unsigned long long)s->gold);
 	clause(&n);
 	out_printf("%llu found", (unsigned long long)s->cor);
 	if (e->missed > 0) {
 		clause(&n);
-		out_printf("%llu get no prediction at all",
-		    (unsigned long long)e->missed);
+		out_printf("%llu %s no prediction at all",
+		    (unsigned long long)e->missed,
+		    agree(e->missed, "gets", "get"));
 	}
 	if (e->as_other > 0) {
 		clause(&n);
-		out_printf("%llu are labelled as other types",
-		    (unsigned long long)e->as_other);
+		out_printf("%llu %s", (unsigned long long)e->as_other,
+		    agree(e->as_other, "is labelled as another type",
+		    "are labelled as other types"));
 		out_partners(x, s->type, true);
 	}
 	if (e->bounds > 0) {
 		clause(&n);
-		out_printf("%llu are found with other boundaries%s",
-		    (unsigned long long)e->bounds, x->rep->mode ==
-		    MODE_PARTIAL ? " (half credit)" : "");
+		out_printf("%llu %s found with other boundaries%s",
+		    (unsigned long long)e->bounds, agree(e->bounds, "is",
+		    "are"), x->rep->mode == MODE_PARTIAL ? " (half credit)" :
+		    "");
 	}
 	out_str(".\n");
 }
@@ -253,30 +275,31 @@ explain_verdict(const struct explainer *x, const struct stats *s)
 {
 	bool p_high = !s->p.na && s->p.v >= x->eo->high_precision;
 	bool r_high = !s->r.na && s->r.v >= x->eo->high_recall;
+	const char *text;
 
-	out_str("  ");
 	if (s->gold == 0)
-		out_str("There are no gold entities of this type, so every "
-		    "prediction of it is wrong.\n");
+		text = "There are no gold %T entities, so every %T prediction "
+		    "is wrong.";
 	else if (s->pred == 0)
-		out_str("The model never predicts this type, so it misses "
-		    "every entity of it; more labelled examples of it would "
-		    "help.\n");
+		text = "The model never predicts %T, so it misses every %T "
+		    "entity; more labelled examples of %T would help.";
 	else if (p_high && r_high)
-		out_str("Precision and recall are both high: the model "
-		    "handles this type well.\n");
+		text = "Precision and recall are both high: the model handles "
+		    "%T well.";
 	else if (p_high)
-		out_str("Precision is high and recall low: when the model "
-		    "predicts this type it is right, but it misses entities "
-		    "of it; more labelled examples of it would help.\n");
+		text = "Precision is high and recall low: when the model "
+		    "predicts %T it is right, but it misses %T entities; more "
+		    "labelled examples of %T would help.";
 	else if (r_high)
-		out_str("Precision is low and recall high: the model finds "
-		    "most entities of this type, but many of its predictions "
-		    "of it are wrong.\n");
+		text = "Precision is low and recall high: the model finds most "
+		    "%T entities, but many of its %T predictions are wrong.";
 	else
-		out_str("Precision and recall are both low: the model misses "
-		    "many entities of this type, and many of its predictions "
-		    "of it are wrong.\n");
+		text = "Precision and recall are both low: the model misses "
+		    "many %T entities, and many of its %T predictions are "
+		    "wrong.";
+	out_str("  ");
+	out_with_type(text, s->type);
+	out_nl();
 }
 
 static void
@@ -287,7 +310,7 @@ explain_type(const struct explainer *x, const struct stats *s)
 	out_ratio(&s->p, x->ro->digits);
 	out_str(", recall ");
 	out_ratio(&s->r, x->ro->digits);
-	out_printf("; %llu gold entities, %llu predictions.\n",
+	out_printf(" (gold %llu, predicted %llu).\n",
 	    (unsigned long long)s->gold, (unsigned long long)s->pred);
 	explain_verdict(x, s);
 	if (s->pred > 0)
@@ -309,8 +332,8 @@ explain_confusions(struct explainer *x)
 	}
 	for (i = 0; i < x->nconf; i++)
 		total = add_u64(total, x->conf[i].n);
-	out_printf("Most frequent confusions, of %llu gold entities paired "
-	    "with a prediction of another type:\n", (unsigned long long)total);
+	out_printf("Most frequent confusions, gold type labelled as another "
+	    "(pairs of two types in all: %llu):\n", (unsigned long long)total);
 	for (i = 0; i < x->nconf && i < (size_t)x->eo->top; i++) {
 		out_str("  ");
 		out_type(x->conf[i].gold);

@@ -47,13 +47,6 @@ scope_name(const char *scope, const struct report_opts *o)
 	return scope;
 }
 
-/* Return 2 v, stopping with an error where that does not fit. */
-uint64_t
-twice(uint64_t v)
-{
-	return add_u64(v, v);
-}
-
 void
 out_ratio(const struct ratio *r, int digits)
 {

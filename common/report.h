@@ -20,7 +20,6 @@ const char *fbeta_name(double beta);
 const char *scope_name(const char *scope, const struct report_opts *o);
 void	out_ratio(const struct ratio *r, int digits);
 void	out_half(uint64_t twice);
-uint64_t twice(uint64_t v);
 void	pad_left(int width, int used);
 void	report_tsv(const struct report *reps, int nreps,
 	    const struct report_opts *o);

@@ -84,12 +84,26 @@ stats_cmp(const void *x, const void *y)
 	return type_cmp_ids(a->type, b->type);
 }
 
+/*
+ * Return 2 n.  Credits are stored doubled, so a count must stay below 2^63;
+ * stop with an error where it does not.
+ */
+uint64_t
+twice(uint64_t n)
+{
+	if (n > UINT64_MAX / 2)
+		die(EXIT_DATA, "count %llu is too large: nerscore handles "
+		    "counts and sums of counts up to %llu",
+		    (unsigned long long)n, (unsigned long long)(UINT64_MAX / 2));
+	return 2 * n;
+}
+
 static void
 add_muc(struct stats *s, enum muc k, uint64_t n)
 {
 	if (k == MUC_COR) {
 		s->cor = add_u64(s->cor, n);
-		s->tp2 = add_u64(s->tp2, add_u64(n, n));
+		s->tp2 = add_u64(s->tp2, twice(n));
 	} else if (k == MUC_PAR) {
 		s->par = add_u64(s->par, n);
 		s->tp2 = add_u64(s->tp2, n);

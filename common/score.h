@@ -81,6 +81,7 @@ void	stats_finish(struct stats *s, const struct scoring *sc);
 void	stats_add_cell(struct stats *s, const struct cell *c, enum mode m);
 bool	mode_counts_own_type(enum mode m);
 unsigned pair_credit2(enum mode m, uint32_t cls);
+uint64_t twice(uint64_t n);
 bool	class_is_cross_type(uint32_t cls);
 
 #endif
