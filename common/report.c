@@ -439,11 +439,10 @@ note_averages(const struct report *rep, const struct report_opts *o,
     const char *prefix)
 {
 	out_printf("%smicro sums the counts of all types; %s is the mean over "
-	    "the %u types with %s; weighted is the mean weighted by the gold "
-	    "count of each of the %u types.\n", prefix,
-	    scope_name("macro", o), rep->nmacro, o->sc.macro_gold_only ?
-	    "gold entities" : "gold entities or predictions",
-	    rep->nweighted);
+	    "the %u types with %s; weighted is the mean over all types, each "
+	    "weighted by its gold count.\n", prefix, scope_name("macro", o),
+	    rep->nmacro, o->sc.macro_gold_only ? "gold entities" :
+	    "gold entities or predictions");
 }
 
 static void
