@@ -63,8 +63,9 @@ static const char help_text[] =
     "                          missed and spurious (entity counts)\n"
     "      --per-doc           add the mean and sample standard deviation\n"
     "                          of the micro scores of each document\n"
-    "      --top=N             with --explain: confusions and types named\n"
-    "                          in a list, 1 to 1000 (default 5)\n"
+    "      --top=N             with --explain: list at most N confusions\n"
+    "                          and name at most N other types in a\n"
+    "                          sentence, 1 to 1000 (default 5)\n"
     "      --zero-division=V   value of a ratio with a zero denominator:\n"
     "                          0 (default), 1 or NA\n"
     "  -h, --help              print this help and exit\n"
@@ -90,7 +91,7 @@ static const char *const format_names[] = {
 	"tsv", "table", "markdown", "json", "conlleval", "latex"
 };
 
-/* What to write: scores, count records or an explanation. */
+/* The output: scores, count records or an explanation. */
 enum output {
 	OUT_SCORES,
 	OUT_COUNTS,
@@ -326,15 +327,30 @@ check_options(void)
 	bool conlleval = opt.format == FMT_CONLLEVAL ||
 	    opt.format == FMT_LATEX;
 
-	if (opt.output == OUT_COUNTS && (opt.format_set ||
-	    opt.score_only != NULL || opt.mode != MODE_STRICT))
-		die(EXIT_USAGE, "--counts writes count records, which hold "
-		    "no scores; drop %s", opt.format_set ? "-f" :
-		    opt.score_only != NULL ? opt.score_only : "-m");
-	if (opt.output == OUT_EXPLAIN && (opt.format_set || opt.ro.muc ||
-	    opt.per_doc))
-		die(EXIT_USAGE, "--explain writes plain text; drop %s",
-		    opt.format_set ? "-f" : opt.ro.muc ? "--muc" : "--per-doc");
+	const char *extra = NULL;
+
+	if (opt.output == OUT_COUNTS) {
+		if (opt.mode != MODE_STRICT)
+			extra = "-m";
+		if (opt.score_only != NULL)
+			extra = opt.score_only;
+		if (opt.format_set)
+			extra = "-f";
+		if (extra != NULL)
+			die(EXIT_USAGE, "--counts writes count records, which "
+			    "hold no scores; drop %s", extra);
+	}
+	if (opt.output == OUT_EXPLAIN) {
+		if (opt.per_doc)
+			extra = "--per-doc";
+		if (opt.ro.muc)
+			extra = "--muc";
+		if (opt.format_set)
+			extra = "-f";
+		if (extra != NULL)
+			die(EXIT_USAGE, "--explain writes plain text; drop %s",
+			    extra);
+	}
 	if (!conlleval)
 		return;
 	if (opt.mode != MODE_STRICT)
@@ -413,7 +429,7 @@ run_init(struct run *run)
 
 /*
  * Read every input into the run.  An incomplete input stops a report, but
- * count records pass its message on, as nertools(5) asks.
+ * count records pass its message on, as nertools(5) requires.
  */
 static void
 read_inputs(struct run *run, int argc, char **argv)

@@ -1,11 +1,11 @@
 /*
- * explain: what the scores of each type mean, in plain words, after the
- * reading of precision and recall in the documentation of Azure AI
- * Language custom NER ("Evaluation metrics for custom named entity
- * recognition models"): high precision and low recall means the model is
- * right when it names a type but misses entities of it, and so on.  The
- * match counts make each reading precise: which types the wrong
- * predictions really were, how many entities got no prediction at all.
+ * explain: what the scores of each type mean, in plain words.  The reading
+ * of precision and recall is that of the Azure AI Language custom NER page
+ * "Evaluation metrics for custom named entity recognition models": high
+ * precision and low recall means the model is right when it names a type
+ * but misses entities of it, and so on.  The match counts make each reading
+ * precise, because they say which types the wrong predictions really were
+ * and how many entities got no prediction at all.
  *
  * Then the most frequent confusions, and the types ranked by how much micro
  * F would rise if all errors of that type were corrected.  Each error

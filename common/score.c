@@ -153,7 +153,7 @@ mode_counts_own_type(enum mode m)
  * Add a cell to the stats of its types.  Where each span counts under its
  * own type, a pair of two types is a miss of the gold type and a spurious
  * prediction of the other, as an evaluation of one type at a time counts
- * it; elsewhere a pair counts under its gold type.
+ * it.  In the other modes a pair counts under its gold type.
  */
 static void
 add_cell(struct stats *by_type, const struct cell *c, enum mode m)

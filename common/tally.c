@@ -173,7 +173,7 @@ read_matches(struct tally *t, struct stream *s)
 	close_doc(t);
 }
 
-/* What the rows of the current group belong to. */
+/* The kind of group that the current rows belong to. */
 enum group {
 	GROUP_NONE,
 	GROUP_TOTAL,	/* rows outside documents, within one section */

@@ -123,6 +123,12 @@ check_shards() {
 			cmp got "one.$fmt"
 		done
 	done
+	for fmt in tsv table; do
+		nermatrix -f "$fmt" < one.matches > "one.matrix.$fmt"
+		for grain in total doc sent; do
+			nermatrix -f "$fmt" < "all.$grain" | cmp - "one.matrix.$fmt"
+		done
+	done
 	nerscore -m all --muc < one.matches > one.muc
 	nerscore -m all --muc < all.sent | cmp - one.muc
 	nerscore --explain -m all < one.matches > one.explain
