@@ -107,8 +107,9 @@ struct options {
 	bool	 per_doc;
 	struct report_opts ro;
 	struct explain_opts eo;
-	/* Options that the chosen output ignores, named in the error. */
+	/* The last option given that only one output uses, for errors. */
 	const char *score_only;
+	const char *explain_only;
 };
 
 static struct options opt = {
@@ -268,12 +269,15 @@ parse_option(int c, const char *arg)
 	case 'P':
 		opt.eo.high_precision = parse_number(arg, "--high-precision",
 		    0, 1);
+		opt.explain_only = "--high-precision";
 		break;
 	case 'R':
 		opt.eo.high_recall = parse_number(arg, "--high-recall", 0, 1);
+		opt.explain_only = "--high-recall";
 		break;
 	case 'T':
 		opt.eo.top = parse_whole(arg, "--top", 1, 1000);
+		opt.explain_only = "--top";
 		break;
 	case 'a': case 'b': case 'd': case 'D': case 'u': case 'z':
 		parse_report_option(c, arg);
@@ -340,6 +344,9 @@ check_options(void)
 			die(EXIT_USAGE, "--counts writes count records, which "
 			    "hold no scores; drop %s", extra);
 	}
+	if (opt.output != OUT_EXPLAIN && opt.explain_only != NULL)
+		die(EXIT_USAGE, "%s only works with --explain; add --explain "
+		    "or drop %s", opt.explain_only, opt.explain_only);
 	if (opt.output == OUT_EXPLAIN) {
 		if (opt.per_doc)
 			extra = "--per-doc";

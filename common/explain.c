@@ -25,7 +25,7 @@ struct type_errors {
 	uint64_t missed;	/* gold entities of the type with no partner */
 	uint64_t spurious;	/* predictions of the type with no partner */
 	uint64_t as_other;	/* own-type modes: its entities, other labels */
-	uint64_t from_other;	/* own-type modes: its label on other entities */
+	uint64_t from_other;	/* own-type modes: its label on others */
 	uint64_t bounds;	/* pairs under the type, other boundaries */
 	uint64_t fix_tp2;	/* credit its errors lack, doubled */
 };

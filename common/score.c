@@ -92,9 +92,9 @@ uint64_t
 twice(uint64_t n)
 {
 	if (n > UINT64_MAX / 2)
-		die(EXIT_DATA, "count %llu is too large: nerscore handles "
-		    "counts and sums of counts up to %llu",
-		    (unsigned long long)n, (unsigned long long)(UINT64_MAX / 2));
+		die(EXIT_DATA, "count %llu is too large: counts and their "
+		    "sums must not exceed %llu", (unsigned long long)n,
+		    (unsigned long long)(UINT64_MAX / 2));
 	return 2 * n;
 }
 

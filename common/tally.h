@@ -24,7 +24,7 @@ struct key {
 
 struct tally {
 	struct counts unit, doc, total;
-	struct counts own;	/* rows of the open document outside its units */
+	struct counts own;	/* open document: rows outside units */
 	struct key doc_key, unit_key;
 	bool	 doc_open;
 	enum grain grain;	/* the finest level seen in the input */

@@ -266,6 +266,12 @@ check_shards() {
 	[ "$stderr" = "nerscore: --explain writes plain text; drop -f" ]
 }
 
+@test "explain: --top without --explain" {
+	run -2 --separate-stderr nerscore --top=3 /dev/null
+	[ "$output" = "" ]
+	[ "$stderr" = "nerscore: --top only works with --explain; add --explain or drop --top" ]
+}
+
 @test "beta 2: column f2 and its value" {
 	# 5 * 0.6 * 0.75 / (4 * 0.6 + 0.75) = 2.25 / 3.15
 	run -0 score "$DATA/cases/C15.conll" --beta=2
@@ -501,7 +507,7 @@ check_shards() {
 	printf 'doc\tsent\tclass\tgold_type\tpred_type\tcount\n\t\texact\tX\tX\t9300000000000000000\n#end\t1\n' > huge.counts
 	run -1 --separate-stderr nerscore huge.counts
 	[ "$output" = "" ]
-	[ "$stderr" = "nerscore: count 9300000000000000000 is too large: nerscore handles counts and sums of counts up to 9223372036854775807" ]
+	[ "$stderr" = "nerscore: count 9300000000000000000 is too large: counts and their sums must not exceed 9223372036854775807" ]
 }
 
 @test "counts: class contradicting types rejected" {
