@@ -266,6 +266,22 @@ check_shards() {
 	[ "$stderr" = "nerscore: --explain writes plain text; drop -f" ]
 }
 
+@test "explain: --top limits the lists" {
+	# counted from the match records: pairs of two types per type pair
+	nerspan "$DATA/wnut17/uh_ritual.conll" | nermatch > m
+	want=$(awk -F '\t' '$3 == "wrong-type" || $3 == "wrong-both" {
+		k = $4 " labelled " $5; n[k]++; if ($3 == "wrong-type") same[k]++ }
+		END { for (k in n) printf "%d %d %s\n", n[k], same[k], k }' m |
+	    sort -k 1,1nr -k 3 | head -2 |
+	    awk '{ printf "  %s %s %s: %d (%d with the same boundaries)\n", $3, $4, $5, $1, $2 }')
+	run -0 nerscore --explain --top=2 m
+	[ "$(grep -A 2 '^Most frequent confusions' <<< "$output" | tail -2)" = "$want" ]
+	# corporation predictions on gold entities of other types, counted
+	# from the match records: product 11, person 4, creative-work 3,
+	# location 3, group 2
+	[[ "$output" == *"23 are gold entities of other types (product 11, person 4, and 3 more types)."* ]]
+}
+
 @test "explain: --top without --explain" {
 	run -2 --separate-stderr nerscore --top=3 /dev/null
 	[ "$output" = "" ]
