@@ -1,8 +1,10 @@
 /*
  * nerscore: read match records (or count records) and write precision,
- * recall and F1 per type and averaged, with the counts behind them.
- * Leans on common/tally (reading), common/score (the arithmetic) and
- * common/report (the layouts).
+ * recall and F-beta per type and averaged, with the counts behind them; or
+ * write the counts themselves as a count stream, or explain the scores.
+ * Leans on common/tally (reading), common/score and common/perdoc (the
+ * arithmetic), common/report, common/json, common/conlleval and
+ * common/explain (the layouts) and common/countrec (count records).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -11,9 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "countrec.h"
 #include "counts.h"
 #include "err.h"
+#include "explain.h"
 #include "out.h"
+#include "perdoc.h"
 #include "report.h"
 #include "score.h"
 #include "stream.h"
@@ -22,21 +27,45 @@
 
 static const char usage_line[] =
     "usage: nerscore [-f format] [-m mode] [--beta=B] [--digits=N]\n"
-    "                [--macro=all|gold] [--zero-division=0|1|NA] [file ...]\n";
+    "                [--macro=all|gold] [--muc] [--per-doc]\n"
+    "                [--zero-division=0|1|NA] [file ...]\n"
+    "       nerscore --counts[=total|doc|sent] [file ...]\n"
+    "       nerscore --explain [-m mode] [--high-precision=P]\n"
+    "                [--high-recall=R] [--top=N] [file ...]\n";
 
 static const char help_text[] =
     "Score match records (the output of nermatch) or count records: per\n"
     "type and averaged precision, recall and F1 with the counts behind them.\n"
     "\n"
-    "  -f, --format=FORMAT     tsv (default), table, conlleval, latex\n"
+    "  -f, --format=FORMAT     tsv (default), table, markdown, json,\n"
+    "                          conlleval or latex (conlleval.pl's report and\n"
+    "                          its -l table: strict mode, F1, 0 for 0/0)\n"
     "  -m, --mode=MODE         strict (default: exact boundaries and type),\n"
     "                          exact (boundaries only), partial (overlap\n"
     "                          earns half), type (any overlap, right type),\n"
     "                          or all\n"
-    "      --beta=B            weight of recall in F-beta (default 1)\n"
+    "      --beta=B            weight of recall in F-beta, a number from\n"
+    "                          0.000001 to 1000000 (default 1)\n"
+    "      --counts[=GRAIN]    write count records instead of scores: one\n"
+    "                          set for all input (total, the default), per\n"
+    "                          document (doc) or per sentence (sent)\n"
     "      --digits=N          decimals of ratios, 0 to 17 (default 4)\n"
+    "      --explain           write in plain words what the scores of each\n"
+    "                          type mean, the most frequent confusions and\n"
+    "                          the types whose errors cost the most F1\n"
+    "      --high-precision=P  with --explain: precision from P up is high,\n"
+    "                          0 to 1 (default 0.8)\n"
+    "      --high-recall=R     with --explain: recall from R up is high,\n"
+    "                          0 to 1 (default 0.8)\n"
     "      --macro=all|gold    macro average over all types seen in gold or\n"
     "                          predictions (default) or over gold types only\n"
+    "      --muc               add the columns correct, incorrect, partial,\n"
+    "                          missed and spurious (entity counts)\n"
+    "      --per-doc           add the mean and sample standard deviation\n"
+    "                          of the micro scores of each document\n"
+    "      --top=N             with --explain: list at most N confusions\n"
+    "                          and name at most N other types in a\n"
+    "                          sentence, 1 to 1000 (default 5)\n"
     "      --zero-division=V   value of a ratio with a zero denominator:\n"
     "                          0 (default), 1 or NA\n"
     "  -h, --help              print this help and exit\n"
@@ -45,25 +74,57 @@ static const char help_text[] =
     "Examples:\n"
     "  nerspan test.conll | nermatch | nerscore -f table\n"
     "  nerspan test.conll | nermatch | nerscore -f conlleval\n"
-    "  nerspan test.conll | nermatch | nerscore -m all --macro=gold\n";
+    "  nerspan test.conll | nermatch | nerscore -m all --macro=gold\n"
+    "  nerspan test.conll | nermatch | nerscore --explain\n"
+    "  cat shard*.counts | nerscore -f json\n";
 
 enum format {
 	FMT_TSV,
 	FMT_TABLE,
+	FMT_MARKDOWN,
+	FMT_JSON,
 	FMT_CONLLEVAL,
 	FMT_LATEX
 };
 
+static const char *const format_names[] = {
+	"tsv", "table", "markdown", "json", "conlleval", "latex"
+};
+
+/* The output: scores, count records or an explanation. */
+enum output {
+	OUT_SCORES,
+	OUT_COUNTS,
+	OUT_EXPLAIN
+};
+
 struct options {
+	enum output output;
 	enum format format;
+	bool	 format_set;
 	int	 mode;		/* a mode, or -1 for all */
+	enum grain grain;	/* of --counts */
+	bool	 per_doc;
 	struct report_opts ro;
+	struct explain_opts eo;
+	/* The last option given that only one output uses, for errors. */
+	const char *score_only;
+	const char *explain_only;
 };
 
 static struct options opt = {
+	.output = OUT_SCORES,
 	.format = FMT_TSV,
 	.mode = MODE_STRICT,
 	.ro = { .digits = 4, .sc = { .mode = MODE_STRICT, .beta = 1 } },
+	.eo = { .high_precision = 0.8, .high_recall = 0.8, .top = 5 },
+};
+
+/* The state of a run: the counts, and what the callbacks accumulate. */
+struct run {
+	struct tally t;
+	struct perdoc docs[NMODE];
+	char	*incomplete;	/* the first #incomplete message, or NULL */
 };
 
 static noreturn void
@@ -76,15 +137,13 @@ usage(void)
 static enum format
 parse_format(const char *s)
 {
-	static const char *const names[] = { "tsv", "table", "conlleval",
-	    "latex" };
 	size_t i;
 
-	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(s, names[i]) == 0)
+	for (i = 0; i < sizeof format_names / sizeof format_names[0]; i++)
+		if (strcmp(s, format_names[i]) == 0)
 			return (enum format)i;
-	die(EXIT_USAGE, "invalid format '%s': expected tsv, table, conlleval "
-	    "or latex", s);
+	die(EXIT_USAGE, "invalid format '%s': expected tsv, table, markdown, "
+	    "json, conlleval or latex", s);
 }
 
 static double
@@ -101,44 +160,127 @@ parse_number(const char *s, const char *what, double lo, double hi)
 	return v;
 }
 
+static int
+parse_whole(const char *s, const char *what, int lo, int hi)
+{
+	double v = parse_number(s, what, lo, hi);
+
+	if (v != (int)v || strspn(s, "0123456789") != strlen(s))
+		die(EXIT_USAGE, "invalid %s '%s': expected a whole number "
+		    "from %d to %d", what, s, lo, hi);
+	return (int)v;
+}
+
+static enum grain
+parse_grain(const char *s)
+{
+	if (s == NULL || strcmp(s, "total") == 0)
+		return GRAIN_TOTAL;
+	if (strcmp(s, "doc") == 0)
+		return GRAIN_DOC;
+	if (strcmp(s, "sent") == 0)
+		return GRAIN_UNIT;
+	die(EXIT_USAGE, "invalid --counts '%s': expected total, doc or sent",
+	    s);
+}
+
+static void
+parse_mode(const char *arg)
+{
+	opt.mode = strcmp(arg, "all") == 0 ? -1 : mode_parse(arg);
+	if (opt.mode == -1 && strcmp(arg, "all") != 0)
+		die(EXIT_USAGE, "invalid mode '%s': expected strict, exact, "
+		    "partial, type or all", arg);
+}
+
+static void
+parse_zero(const char *arg)
+{
+	if (strcmp(arg, "0") == 0)
+		opt.ro.sc.zero = ZERO_IS_0;
+	else if (strcmp(arg, "1") == 0)
+		opt.ro.sc.zero = ZERO_IS_1;
+	else if (strcmp(arg, "NA") == 0 || strcmp(arg, "na") == 0)
+		opt.ro.sc.zero = ZERO_IS_NA;
+	else
+		die(EXIT_USAGE, "invalid --zero-division '%s': expected 0, 1 "
+		    "or NA", arg);
+}
+
+static void
+parse_macro(const char *arg)
+{
+	if (strcmp(arg, "all") != 0 && strcmp(arg, "gold") != 0)
+		die(EXIT_USAGE, "invalid --macro '%s': expected all or gold",
+		    arg);
+	opt.ro.sc.macro_gold_only = strcmp(arg, "gold") == 0;
+}
+
+/* Parse an option that only shapes the score report, and note its name. */
+static void
+parse_report_option(int c, const char *arg)
+{
+	switch (c) {
+	case 'b':
+		opt.ro.sc.beta = parse_number(arg, "beta", 1e-6, 1e6);
+		opt.score_only = "--beta";
+		break;
+	case 'd':
+		opt.ro.digits = parse_whole(arg, "digits", 0, 17);
+		opt.score_only = "--digits";
+		break;
+	case 'a':
+		parse_macro(arg);
+		opt.score_only = "--macro";
+		break;
+	case 'u':
+		opt.ro.muc = true;
+		opt.score_only = "--muc";
+		break;
+	case 'D':
+		opt.per_doc = true;
+		opt.score_only = "--per-doc";
+		break;
+	case 'z':
+		parse_zero(arg);
+		opt.score_only = "--zero-division";
+		break;
+	}
+}
+
 static void
 parse_option(int c, const char *arg)
 {
 	switch (c) {
 	case 'f':
 		opt.format = parse_format(arg);
+		opt.format_set = true;
 		break;
 	case 'm':
-		opt.mode = strcmp(arg, "all") == 0 ? -1 : mode_parse(arg);
-		if (opt.mode == -1 && strcmp(arg, "all") != 0)
-			die(EXIT_USAGE, "invalid mode '%s': expected strict, "
-			    "exact, partial, type or all", arg);
+		parse_mode(arg);
 		break;
-	case 'b':
-		opt.ro.sc.beta = parse_number(arg, "beta", 1e-6, 1e6);
+	case 'c':
+		opt.output = OUT_COUNTS;
+		opt.grain = parse_grain(arg);
 		break;
-	case 'd':
-		opt.ro.digits = (int)parse_number(arg, "digits", 0, 17);
-		if (opt.ro.digits != atof(arg))
-			die(EXIT_USAGE, "invalid digits '%s': expected a whole "
-			    "number from 0 to 17", arg);
+	case 'e':
+		opt.output = OUT_EXPLAIN;
 		break;
-	case 'a':
-		if (strcmp(arg, "all") != 0 && strcmp(arg, "gold") != 0)
-			die(EXIT_USAGE, "invalid --macro '%s': expected all or "
-			    "gold", arg);
-		opt.ro.sc.macro_gold_only = strcmp(arg, "gold") == 0;
+	case 'P':
+		opt.eo.high_precision = parse_number(arg, "--high-precision",
+		    0, 1);
+		opt.explain_only = "--high-precision";
 		break;
-	case 'z':
-		if (strcmp(arg, "0") == 0)
-			opt.ro.sc.zero = ZERO_IS_0;
-		else if (strcmp(arg, "1") == 0)
-			opt.ro.sc.zero = ZERO_IS_1;
-		else if (strcmp(arg, "NA") == 0 || strcmp(arg, "na") == 0)
-			opt.ro.sc.zero = ZERO_IS_NA;
-		else
-			die(EXIT_USAGE, "invalid --zero-division '%s': expected "
-			    "0, 1 or NA", arg);
+	case 'R':
+		opt.eo.high_recall = parse_number(arg, "--high-recall", 0, 1);
+		opt.explain_only = "--high-recall";
+		break;
+	case 'T':
+		opt.eo.top = parse_whole(arg, "--top", 1, 1000);
+		opt.explain_only = "--top";
+		break;
+	case 'a': case 'b': case 'd': case 'D': case 'u': case 'z':
+		parse_report_option(c, arg);
 		break;
 	default:
 		usage();
@@ -150,11 +292,18 @@ parse_options(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "beta", required_argument, NULL, 'b' },
+		{ "counts", optional_argument, NULL, 'c' },
 		{ "digits", required_argument, NULL, 'd' },
+		{ "explain", no_argument, NULL, 'e' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "high-precision", required_argument, NULL, 'P' },
+		{ "high-recall", required_argument, NULL, 'R' },
 		{ "macro", required_argument, NULL, 'a' },
 		{ "mode", required_argument, NULL, 'm' },
+		{ "muc", no_argument, NULL, 'u' },
+		{ "per-doc", no_argument, NULL, 'D' },
+		{ "top", required_argument, NULL, 'T' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "zero-division", required_argument, NULL, 'z' },
 		{ NULL, 0, NULL, 0 }
@@ -173,15 +322,124 @@ parse_options(int argc, char **argv)
 		}
 		parse_option(c, optarg);
 	}
-	if ((opt.format == FMT_CONLLEVAL || opt.format == FMT_LATEX) &&
-	    opt.mode != MODE_STRICT)
-		die(EXIT_USAGE, "the conlleval and latex formats show strict "
-		    "scores only; drop --mode");
 }
 
-/* Read every input into t; a failed or incomplete input is fatal. */
+/* Reject combinations whose meaning would be unclear. */
 static void
-read_inputs(struct tally *t, int argc, char **argv)
+check_options(void)
+{
+	bool conlleval = opt.format == FMT_CONLLEVAL ||
+	    opt.format == FMT_LATEX;
+
+	const char *extra = NULL;
+
+	if (opt.output == OUT_COUNTS) {
+		if (opt.mode != MODE_STRICT)
+			extra = "-m";
+		if (opt.score_only != NULL)
+			extra = opt.score_only;
+		if (opt.format_set)
+			extra = "-f";
+		if (extra != NULL)
+			die(EXIT_USAGE, "--counts writes count records, which "
+			    "hold no scores; drop %s", extra);
+	}
+	if (opt.output != OUT_EXPLAIN && opt.explain_only != NULL)
+		die(EXIT_USAGE, "%s only works with --explain; add --explain "
+		    "or drop %s", opt.explain_only, opt.explain_only);
+	if (opt.output == OUT_EXPLAIN) {
+		if (opt.per_doc)
+			extra = "--per-doc";
+		if (opt.ro.muc)
+			extra = "--muc";
+		if (opt.format_set)
+			extra = "-f";
+		if (extra != NULL)
+			die(EXIT_USAGE, "--explain writes plain text; drop %s",
+			    extra);
+	}
+	if (!conlleval)
+		return;
+	if (opt.mode != MODE_STRICT)
+		die(EXIT_USAGE, "the conlleval and latex formats show strict "
+		    "scores only; drop --mode");
+	if (opt.score_only != NULL)
+		die(EXIT_USAGE, "the conlleval and latex formats show "
+		    "conlleval.pl's numbers: F1 in percent, 0 for a zero "
+		    "denominator, no macro average; drop %s", opt.score_only);
+}
+
+static void
+first_last_mode(int *first, int *last)
+{
+	*first = opt.mode < 0 ? 0 : opt.mode;
+	*last = opt.mode < 0 ? NMODE - 1 : opt.mode;
+}
+
+static void
+on_unit(void *arg, const struct tally *t)
+{
+	(void)arg;
+	countrec_group(&t->unit, t->doc_key.p, t->doc_key.len,
+	    t->unit_key.p, t->unit_key.len);
+}
+
+/*
+ * Write a document's own rows (those outside its units) at sentence grain:
+ * always when it has no units, so that every document is listed.
+ */
+static void
+on_doc_own(const struct tally *t)
+{
+	const struct counts *c = &t->own;
+
+	if (c->ncells == 0 && c->tokens == 0 && c->correct == 0 &&
+	    c->tokens_known && c->correct_known && t->doc.units > 0)
+		return;
+	countrec_group(c, t->doc_key.p, t->doc_key.len, "", 0);
+}
+
+static void
+on_doc(void *arg, const struct tally *t)
+{
+	struct run *run = arg;
+	struct scoring sc = opt.ro.sc;
+	int m, first, last;
+
+	if (opt.output == OUT_COUNTS) {
+		if (opt.grain == GRAIN_UNIT)
+			on_doc_own(t);
+		else
+			countrec_group(&t->doc, t->doc_key.p, t->doc_key.len,
+			    "", 0);
+		return;
+	}
+	first_last_mode(&first, &last);
+	for (m = first; m <= last; m++) {
+		sc.mode = (enum mode)m;
+		perdoc_add(&run->docs[m], &t->doc, &sc);
+	}
+}
+
+static void
+run_init(struct run *run)
+{
+	memset(run, 0, sizeof *run);
+	tally_init(&run->t);
+	run->t.arg = run;
+	if (opt.output == OUT_COUNTS && opt.grain == GRAIN_UNIT)
+		run->t.on_unit = on_unit;
+	if ((opt.output == OUT_COUNTS && opt.grain != GRAIN_TOTAL) ||
+	    opt.per_doc)
+		run->t.on_doc = on_doc;
+}
+
+/*
+ * Read every input into the run.  An incomplete input stops a report, but
+ * count records pass its message on, as nertools(5) requires.
+ */
+static void
+read_inputs(struct run *run, int argc, char **argv)
 {
 	struct stream s;
 	int i;
@@ -191,25 +449,61 @@ read_inputs(struct tally *t, int argc, char **argv)
 
 		if (stream_open(&s, path, STREAM_MATCHES | STREAM_COUNTS) != 0)
 			die(EXIT_DATA, "%s: %s", path, strerror(errno));
-		tally_read(t, &s);
-		if (s.incomplete != NULL)
+		tally_read(&run->t, &s);
+		if (s.incomplete != NULL && opt.output != OUT_COUNTS)
 			die_at(s.in.name, 0, "the input is incomplete, so no "
 			    "scores are printed: %s", s.incomplete);
+		if (s.incomplete != NULL && run->incomplete == NULL)
+			run->incomplete = xstrndup(s.incomplete,
+			    strlen(s.incomplete));
 		stream_close(&s);
 	}
 }
 
+/* Stop when the input is coarser than the counts or averages asked for. */
 static void
-print(const struct counts *c)
+check_grain(const struct tally *t)
+{
+	static const char *const grains[] = { "total", "doc", "sent" };
+	enum grain want = opt.output == OUT_COUNTS ? opt.grain :
+	    opt.per_doc ? GRAIN_DOC : GRAIN_TOTAL;
+
+	if (want == GRAIN_TOTAL)
+		return;
+	if (t->grain < want)
+		die(EXIT_DATA, "%s needs %s, but the input has only total "
+		    "counts; write them with --counts=%s", opt.per_doc &&
+		    opt.output != OUT_COUNTS ? "--per-doc" : "--counts",
+		    want == GRAIN_UNIT ? "per-sentence counts" :
+		    "per-document counts", grains[want]);
+	if (t->total_rows)
+		die(EXIT_DATA, "%s needs every count row in a document, but "
+		    "the input has rows with an empty doc field; write them "
+		    "with --counts=%s", opt.output == OUT_COUNTS ? "--counts" :
+		    "--per-doc", grains[want]);
+}
+
+static void
+print_scores(struct run *run)
 {
 	struct report reps[NMODE];
-	int first = opt.mode < 0 ? 0 : opt.mode;
-	int last = opt.mode < 0 ? NMODE - 1 : opt.mode;
-	int m, n = 0;
+	struct docavg docs[NMODE];
+	const struct counts *c = &run->t.total;
+	int m, n = 0, first, last;
 
+	if (opt.format == FMT_CONLLEVAL && !(c->tokens_known &&
+	    c->correct_known))
+		die(EXIT_DATA, "the conlleval format reports token counts, but "
+		    "the input does not have them; use another format");
+	first_last_mode(&first, &last);
 	for (m = first; m <= last; m++) {
 		opt.ro.sc.mode = (enum mode)m;
-		report_build(&reps[n++], c, &opt.ro.sc);
+		report_build(&reps[n], c, &opt.ro.sc);
+		if (opt.per_doc) {
+			perdoc_result(&run->docs[m], opt.ro.sc.zero, &docs[n]);
+			reps[n].doc = &docs[n];
+		}
+		n++;
 	}
 	switch (opt.format) {
 	case FMT_TSV:
@@ -217,6 +511,12 @@ print(const struct counts *c)
 		break;
 	case FMT_TABLE:
 		report_table(reps, n, c, &opt.ro);
+		break;
+	case FMT_MARKDOWN:
+		report_markdown(reps, n, c, &opt.ro);
+		break;
+	case FMT_JSON:
+		report_json(reps, n, c, &opt.ro);
 		break;
 	case FMT_CONLLEVAL:
 	case FMT_LATEX:
@@ -227,17 +527,58 @@ print(const struct counts *c)
 		report_free(&reps[m]);
 }
 
+static void
+print_explanation(struct run *run)
+{
+	struct report rep;
+	int m, first, last;
+
+	first_last_mode(&first, &last);
+	for (m = first; m <= last; m++) {
+		if (m > first)
+			out_nl();
+		opt.ro.sc.mode = (enum mode)m;
+		report_build(&rep, &run->t.total, &opt.ro.sc);
+		explain_write(&rep, &run->t.total, &opt.ro, &opt.eo);
+		report_free(&rep);
+	}
+}
+
+static void
+write_output(struct run *run)
+{
+	switch (opt.output) {
+	case OUT_COUNTS:
+		if (opt.grain == GRAIN_TOTAL)
+			countrec_group(&run->t.total, "", 0, "", 0);
+		countrec_end(run->incomplete);
+		break;
+	case OUT_EXPLAIN:
+		print_explanation(run);
+		break;
+	case OUT_SCORES:
+		print_scores(run);
+		break;
+	}
+}
+
 int
 main(int argc, char **argv)
 {
-	struct tally t;
+	struct run run;
 
 	err_init(argv[0]);
 	parse_options(argc, argv);
+	check_options();
 
-	tally_init(&t);
-	read_inputs(&t, argc, argv);
-	print(&t.total);
-	tally_free(&t);
+	run_init(&run);
+	if (opt.output == OUT_COUNTS)
+		countrec_header();
+	read_inputs(&run, argc, argv);
+	check_grain(&run.t);
+	write_output(&run);
+
+	tally_free(&run.t);
+	free(run.incomplete);
 	return out_finish(0);
 }

@@ -1,11 +1,18 @@
-/* report: write scores as TSV, an aligned table, or conlleval.pl's layouts. */
+/*
+ * report: write per-type and averaged scores as TSV, an aligned table or
+ * Markdown.  The table and Markdown are built as a grid of cells first, so
+ * that every column is as wide as its widest cell.
+ */
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "err.h"
 #include "out.h"
 #include "report.h"
 
-static const char *const mode_meaning[NMODE] = {
+const char *const mode_meaning[NMODE] = {
 	[MODE_STRICT] = "a prediction counts when its boundaries and type "
 	    "equal those of a gold entity",
 	[MODE_EXACT] = "a prediction counts when its boundaries equal those "
@@ -15,6 +22,30 @@ static const char *const mode_meaning[NMODE] = {
 	[MODE_TYPE] = "a prediction counts when it overlaps a gold entity of "
 	    "its type",
 };
+
+const char *const zero_names[3] = { "0", "1", "NA" };
+
+static const char *const muc_names[5] = {
+	"correct", "incorrect", "partial", "missed", "spurious"
+};
+
+/* Return the name of the F column: "f1" for beta 1, else "f2", "f0.5". */
+const char *
+fbeta_name(double beta)
+{
+	static char buf[40];
+
+	snprintf(buf, sizeof buf, "f%g", beta);
+	return buf;
+}
+
+const char *
+scope_name(const char *scope, const struct report_opts *o)
+{
+	if (strcmp(scope, "macro") == 0 && o->sc.macro_gold_only)
+		return "macro-gold";
+	return scope;
+}
 
 void
 out_ratio(const struct ratio *r, int digits)
@@ -27,23 +58,32 @@ out_ratio(const struct ratio *r, int digits)
 
 /* Write a count stored doubled: 7 as "3.5", 6 as "3". */
 void
-out_half(uint64_t twice)
+out_half(uint64_t doubled)
 {
-	out_u64(twice / 2);
-	if (twice % 2)
+	out_u64(doubled / 2);
+	if (doubled % 2)
 		out_str(".5");
 }
 
-static const char *
-scope_name(const char *scope, const struct report_opts *o)
+void
+pad_left(int width, int used)
 {
-	if (strcmp(scope, "macro") == 0 && o->sc.macro_gold_only)
-		return "macro-gold";
-	return scope;
+	while (used++ < width)
+		out_char(' ');
 }
 
+static uint64_t
+muc_value(const struct stats *s, int k)
+{
+	const uint64_t v[5] = { s->cor, s->inc, s->par, s->mis, s->spu };
+
+	return v[k];
+}
+
+/* TSV: one row per type and average, every field filled. */
+
 static void
-tsv_row(const struct report *rep, const char *scope, const struct stats *s,
+tsv_begin(const struct report *rep, const char *scope, const struct stats *s,
     const struct report_opts *o)
 {
 	size_t len = 0;
@@ -57,282 +97,445 @@ tsv_row(const struct report *rep, const char *scope, const struct stats *s,
 	out_tab();
 	out_half(s->tp2);
 	out_tab();
-	out_half(2 * s->pred - s->tp2);
+	out_half(twice(s->pred) - s->tp2);
 	out_tab();
-	out_half(2 * s->gold - s->tp2);
+	out_half(twice(s->gold) - s->tp2);
 	out_tab();
 	out_u64(s->gold);
 	out_tab();
 	out_u64(s->pred);
-	out_tab();
-	out_ratio(&s->p, o->digits);
-	out_tab();
-	out_ratio(&s->r, o->digits);
-	out_tab();
-	out_ratio(&s->f, o->digits);
+}
+
+static void
+tsv_end(const struct stats *s, const struct report_opts *o)
+{
+	int k;
+
+	if (o->muc)
+		for (k = 0; k < 5; k++) {
+			out_tab();
+			out_u64(muc_value(s, k));
+		}
 	out_nl();
+}
+
+static void
+tsv_row(const struct report *rep, const char *scope, const struct stats *s,
+    const struct ratio v[3], const struct report_opts *o)
+{
+	int k;
+
+	tsv_begin(rep, scope, s, o);
+	for (k = 0; k < 3; k++) {
+		out_tab();
+		out_ratio(&v[k], o->digits);
+	}
+	tsv_end(s, o);
+}
+
+static void
+tsv_stats(const struct report *rep, const char *scope, const struct stats *s,
+    const struct report_opts *o)
+{
+	const struct ratio v[3] = { s->p, s->r, s->f };
+
+	tsv_row(rep, scope, s, v, o);
+}
+
+/* The rows of the per-document averages: mean, sd, and n as counts. */
+static void
+tsv_docs(const struct report *rep, const struct report_opts *o)
+{
+	const struct docavg *d = rep->doc;
+	int k;
+
+	tsv_row(rep, "doc-mean", &rep->micro, d->mean, o);
+	tsv_row(rep, "doc-sd", &rep->micro, d->sd, o);
+	tsv_begin(rep, "doc-n", &rep->micro, o);
+	for (k = 0; k < 3; k++) {
+		out_tab();
+		out_u64(d->n[k]);
+	}
+	tsv_end(&rep->micro, o);
 }
 
 void
 report_tsv(const struct report *reps, int nreps, const struct report_opts *o)
 {
 	uint32_t i;
-	int m;
+	int m, k;
 
 	out_str("mode\tscope\ttype\ttp\tfp\tfn\tgold\tpred\tprecision\t"
-	    "recall\tf1\n");
+	    "recall\t");
+	out_str(fbeta_name(o->sc.beta));
+	if (o->muc)
+		for (k = 0; k < 5; k++) {
+			out_tab();
+			out_str(muc_names[k]);
+		}
+	out_nl();
 	for (m = 0; m < nreps; m++) {
 		const struct report *rep = &reps[m];
 
 		for (i = 0; i < rep->ntypes; i++)
-			tsv_row(rep, "type", &rep->types[i], o);
-		tsv_row(rep, "micro", &rep->micro, o);
-		tsv_row(rep, "macro", &rep->macro, o);
-		tsv_row(rep, "weighted", &rep->weighted, o);
+			tsv_stats(rep, "type", &rep->types[i], o);
+		tsv_stats(rep, "micro", &rep->micro, o);
+		tsv_stats(rep, "macro", &rep->macro, o);
+		tsv_stats(rep, "weighted", &rep->weighted, o);
+		if (rep->doc != NULL)
+			tsv_docs(rep, o);
 	}
 }
 
-/* Column widths of the table, so every row lines up. */
-struct widths {
-	int	 name, count, ratio;
+/* The grid behind the table and Markdown layouts. */
+struct grid {
+	char	**cell;		/* row-major; NULL is an empty cell */
+	size_t	 nrows, ncols, cap;
 };
 
-static int
-half_width(uint64_t twice)
+static void
+grid_add_row(struct grid *g)
 {
-	char buf[32];
+	size_t i;
 
-	return snprintf(buf, sizeof buf, "%llu%s",
-	    (unsigned long long)(twice / 2), twice % 2 ? ".5" : "");
+	if ((g->nrows + 1) * g->ncols > g->cap) {
+		g->cap = g->cap ? g->cap * 2 : 64 * g->ncols;
+		g->cell = xrealloc(g->cell, g->cap * sizeof *g->cell);
+	}
+	for (i = 0; i < g->ncols; i++)
+		g->cell[g->nrows * g->ncols + i] = NULL;
+	g->nrows++;
+}
+
+static void
+grid_put_bytes(struct grid *g, size_t col, const char *p, size_t len)
+{
+	g->cell[(g->nrows - 1) * g->ncols + col] = xstrndup(p, len);
+}
+
+static void
+grid_put(struct grid *g, size_t col, const char *fmt, ...)
+{
+	char buf[128];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof buf)
+		die(EXIT_DATA, "cannot format a table cell");
+	grid_put_bytes(g, col, buf, (size_t)n);
+}
+
+static void
+grid_free(struct grid *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->nrows * g->ncols; i++)
+		free(g->cell[i]);
+	free(g->cell);
+}
+
+static void
+put_half(struct grid *g, size_t col, uint64_t doubled)
+{
+	grid_put(g, col, "%llu%s", (unsigned long long)(doubled / 2),
+	    doubled % 2 ? ".5" : "");
+}
+
+static void
+put_ratio(struct grid *g, size_t col, const struct ratio *r, int digits)
+{
+	if (r->na)
+		grid_put(g, col, "NA");
+	else
+		grid_put(g, col, "%.*f", digits, r->v);
+}
+
+/* Put the row label: a type name, "(empty)" for the empty one, or label. */
+static void
+put_label(struct grid *g, const struct stats *s, const char *label)
+{
+	size_t len;
+	const char *name;
+
+	if (s == NULL || s->type == TYPE_NONE) {
+		grid_put(g, 0, "%s", label);
+		return;
+	}
+	name = type_name(s->type, &len);
+	if (len == 0)
+		grid_put(g, 0, "(empty)");
+	else
+		grid_put_bytes(g, 0, name, len);
+}
+
+static void
+put_counts(struct grid *g, const struct stats *s, const struct report_opts *o)
+{
+	size_t col = 6;
+	int k;
+
+	put_half(g, 1, s->tp2);
+	put_half(g, 2, twice(s->pred) - s->tp2);
+	put_half(g, 3, twice(s->gold) - s->tp2);
+	grid_put(g, 4, "%llu", (unsigned long long)s->gold);
+	grid_put(g, 5, "%llu", (unsigned long long)s->pred);
+	if (o->muc)
+		for (k = 0; k < 5; k++)
+			grid_put(g, col++, "%llu",
+			    (unsigned long long)muc_value(s, k));
+}
+
+static void
+put_ratios(struct grid *g, const struct ratio v[3], const struct report_opts *o)
+{
+	int k;
+
+	for (k = 0; k < 3; k++)
+		put_ratio(g, g->ncols - 3 + (size_t)k, &v[k], o->digits);
+}
+
+static void
+grid_stats(struct grid *g, const struct stats *s, const char *label,
+    bool counts, const struct report_opts *o)
+{
+	const struct ratio v[3] = { s->p, s->r, s->f };
+
+	grid_add_row(g);
+	put_label(g, s, label);
+	if (counts)
+		put_counts(g, s, o);
+	put_ratios(g, v, o);
+}
+
+static void
+grid_head(struct grid *g, const struct report_opts *o)
+{
+	static const char *const names[] = { "type", "tp", "fp", "fn", "gold",
+	    "pred" };
+	size_t col;
+	int k;
+
+	grid_add_row(g);
+	for (col = 0; col < 6; col++)
+		grid_put(g, col, "%s", names[col]);
+	if (o->muc)
+		for (k = 0; k < 5; k++)
+			grid_put(g, col++, "%s", muc_names[k]);
+	grid_put(g, col++, "precision");
+	grid_put(g, col++, "recall");
+	grid_put(g, col, "%s", fbeta_name(o->sc.beta));
+}
+
+static void
+grid_build(struct grid *g, const struct report *rep,
+    const struct report_opts *o)
+{
+	uint32_t i;
+
+	memset(g, 0, sizeof *g);
+	g->ncols = o->muc ? 14 : 9;
+	grid_head(g, o);
+	for (i = 0; i < rep->ntypes; i++)
+		grid_stats(g, &rep->types[i], "", true, o);
+	grid_stats(g, &rep->micro, "micro", true, o);
+	grid_stats(g, &rep->macro, scope_name("macro", o), false, o);
+	grid_stats(g, &rep->weighted, "weighted", false, o);
+	if (rep->doc == NULL)
+		return;
+	grid_add_row(g);
+	grid_put(g, 0, "doc-mean");
+	put_ratios(g, rep->doc->mean, o);
+	grid_add_row(g);
+	grid_put(g, 0, "doc-sd");
+	put_ratios(g, rep->doc->sd, o);
 }
 
 static const char *
-display_name(const struct stats *s, const char *label, size_t *len)
+grid_at(const struct grid *g, size_t row, size_t col)
 {
-	if (s->type == TYPE_NONE) {
-		*len = strlen(label);
-		return label;
+	const char *s = g->cell[row * g->ncols + col];
+
+	return s != NULL ? s : "";
+}
+
+/* Table: the first column flush left, the others flush right. */
+static void
+grid_table(const struct grid *g)
+{
+	size_t r, c;
+	int *w = xcalloc(g->ncols, sizeof *w);
+
+	for (r = 0; r < g->nrows; r++)
+		for (c = 0; c < g->ncols; c++)
+			if ((int)strlen(grid_at(g, r, c)) > w[c])
+				w[c] = (int)strlen(grid_at(g, r, c));
+	for (r = 0; r < g->nrows; r++) {
+		out_str(grid_at(g, r, 0));
+		pad_left(w[0], (int)strlen(grid_at(g, r, 0)));
+		for (c = 1; c < g->ncols; c++) {
+			pad_left(w[c] + 2, (int)strlen(grid_at(g, r, c)));
+			out_str(grid_at(g, r, c));
+		}
+		out_nl();
 	}
-	return type_name(s->type, len);
+	free(w);
 }
 
+/* Write s as Markdown text: ASCII punctuation that marks up is escaped. */
 static void
-measure(const struct report *rep, struct widths *w, int digits)
+out_markdown_text(const char *s)
 {
-	uint32_t i;
-	size_t len;
-
-	w->name = 8;
-	w->count = 4;
-	w->ratio = digits + 2 > 9 ? digits + 2 : 9;
-	for (i = 0; i < rep->ntypes; i++) {
-		const struct stats *s = &rep->types[i];
-
-		display_name(s, "", &len);
-		if ((int)len > w->name)
-			w->name = len == 0 ? w->name : (int)len;
+	for (; *s != '\0'; s++) {
+		if (strchr("\\`*_[]<>|~&", *s) != NULL)
+			out_char('\\');
+		out_char(*s);
 	}
-	if (half_width(2 * rep->micro.gold) > w->count)
-		w->count = half_width(2 * rep->micro.gold);
-	if (half_width(2 * rep->micro.pred) > w->count)
-		w->count = half_width(2 * rep->micro.pred);
 }
 
 static void
-pad_left(int width, int used)
+grid_markdown(const struct grid *g)
 {
-	while (used++ < width)
-		out_char(' ');
-}
+	size_t r, c;
 
-static void
-table_half(uint64_t twice, int width)
-{
-	pad_left(width + 2, half_width(twice));
-	out_half(twice);
-}
-
-static void
-table_ratio(const struct ratio *r, int width, int digits)
-{
-	char buf[64];
-	int n = r->na ? snprintf(buf, sizeof buf, "NA") :
-	    snprintf(buf, sizeof buf, "%.*f", digits, r->v);
-
-	pad_left(width + 2, n);
-	out_str(buf);
-}
-
-static void
-table_row(const struct stats *s, const char *label, const struct widths *w,
-    bool counts, int digits)
-{
-	size_t len;
-	const char *name = display_name(s, label, &len);
-
-	if (len == 0) {
-		name = "(empty)";
-		len = 7;
+	for (r = 0; r < g->nrows; r++) {
+		for (c = 0; c < g->ncols; c++) {
+			out_str(c == 0 ? "| " : " | ");
+			if (r == 0)
+				out_str(grid_at(g, r, c));
+			else
+				out_markdown_text(grid_at(g, r, c));
+		}
+		out_str(" |\n");
+		if (r > 0)
+			continue;
+		out_str("| :---");
+		for (c = 1; c < g->ncols; c++)
+			out_str(" | ---:");
+		out_str(" |\n");
 	}
-	out_write(name, len);
-	pad_left(w->name, (int)len);
-	if (counts) {
-		table_half(s->tp2, w->count);
-		table_half(2 * s->pred - s->tp2, w->count);
-		table_half(2 * s->gold - s->tp2, w->count);
-		table_half(2 * s->gold, w->count);
-		table_half(2 * s->pred, w->count);
-	} else {
-		pad_left(5 * (w->count + 2), 0);
-	}
-	table_ratio(&s->p, w->ratio, digits);
-	table_ratio(&s->r, w->ratio, digits);
-	table_ratio(&s->f, w->ratio, digits);
-	out_nl();
+}
+
+/* The notes under a table: every definition its numbers depend on. */
+
+static void
+note_types(const struct report *rep, const char *prefix)
+{
+	out_printf("%stp, fp, fn, gold and pred count entities; ", prefix);
+	if (mode_counts_own_type(rep->mode))
+		out_str("each entity counts under its own type, so a pair of "
+		    "two types is a miss of the gold type and a spurious "
+		    "prediction of the other.\n");
+	else
+		out_str("a pair counts under the type of its gold entity, an "
+		    "unpaired prediction under its own type.\n");
 }
 
 static void
-table_head(const struct widths *w)
+note_averages(const struct report *rep, const struct report_opts *o,
+    const char *prefix)
 {
-	static const char *const counts[] = { "tp", "fp", "fn", "gold", "pred" };
-	static const char *const ratios[] = { "precision", "recall", "f1" };
-	int i;
-
-	out_str("type");
-	pad_left(w->name, 4);
-	for (i = 0; i < 5; i++) {
-		pad_left(w->count + 2, (int)strlen(counts[i]));
-		out_str(counts[i]);
-	}
-	for (i = 0; i < 3; i++) {
-		pad_left(w->ratio + 2, (int)strlen(ratios[i]));
-		out_str(ratios[i]);
-	}
-	out_nl();
+	out_printf("%smicro sums the counts of all types; %s is the mean over "
+	    "the %u types with %s; weighted is the mean over all types, each "
+	    "weighted by its gold count.\n", prefix, scope_name("macro", o),
+	    rep->nmacro, o->sc.macro_gold_only ? "gold entities" :
+	    "gold entities or predictions");
 }
 
 static void
-table_notes(const struct report *rep, const struct counts *c,
-    const struct report_opts *o)
+note_ratios(const struct report_opts *o, const char *prefix)
 {
-	static const char *const zero[] = { "0", "1", "NA" };
+	out_printf("%s%s is F-beta with beta %g; ", prefix,
+	    fbeta_name(o->sc.beta), o->sc.beta);
+	if (o->sc.zero == ZERO_IS_NA)
+		out_str("a ratio with a zero denominator is NA, and means "
+		    "leave NA values out.\n");
+	else
+		out_printf("a ratio with a zero denominator counts as %s.\n",
+		    zero_names[o->sc.zero]);
+}
 
-	out_printf("mode %s: %s.\n", mode_names[rep->mode],
-	    mode_meaning[rep->mode]);
-	out_printf("micro sums the counts of all types; macro is the mean "
-	    "over the %u types %s; weighted weighs each type by its gold "
-	    "count.\n", rep->nmacro, o->sc.macro_gold_only ?
-	    "found in gold" : "found in gold or predictions");
-	out_printf("A ratio with a zero denominator counts as %s", zero[o->sc.zero]);
-	if (o->sc.beta != 1)
-		out_printf("; f1 is F-beta with beta %g", o->sc.beta);
+static void
+note_muc(const struct report *rep, const char *prefix)
+{
+	out_printf("%scorrect, incorrect, partial, missed and spurious are "
+	    "the MUC categories of the mode", prefix);
+	if (mode_counts_own_type(rep->mode))
+		out_str("; a pair of two types is one incorrect entity in the "
+		    "micro row, a missed and a spurious one in the type rows");
 	out_str(".\n");
+}
+
+static void
+note_docs(const struct docavg *d, const struct report_opts *o,
+    const char *prefix)
+{
+	out_printf("%sdoc-mean and doc-sd are the mean and the sample standard "
+	    "deviation (n - 1 denominator) of the micro scores of the %llu "
+	    "documents", prefix, (unsigned long long)d->docs);
+	if (d->n[0] != d->docs || d->n[1] != d->docs || d->n[2] != d->docs)
+		out_printf(" (precision over %llu, recall over %llu, %s over "
+		    "%llu where they are defined)", (unsigned long long)d->n[0],
+		    (unsigned long long)d->n[1], fbeta_name(o->sc.beta),
+		    (unsigned long long)d->n[2]);
+	out_printf("; the %llu documents with no gold and no predicted entity "
+	    "score 1.\n", (unsigned long long)d->empty);
+}
+
+static void
+notes(const struct report *rep, const struct counts *c,
+    const struct report_opts *o, const char *prefix)
+{
+	out_printf("%smode %s: %s.\n", prefix, mode_names[rep->mode],
+	    mode_meaning[rep->mode]);
+	note_types(rep, prefix);
+	note_averages(rep, o, prefix);
+	note_ratios(o, prefix);
+	if (o->muc)
+		note_muc(rep, prefix);
+	if (rep->doc != NULL)
+		note_docs(rep->doc, o, prefix);
 	if (c->tokens_known && c->correct_known && c->tokens > 0)
-		out_printf("Token accuracy %.*f over %llu tokens.\n", o->digits,
-		    (double)c->correct / (double)c->tokens,
+		out_printf("%sToken accuracy %.*f over %llu tokens.\n", prefix,
+		    o->digits, (double)c->correct / (double)c->tokens,
 		    (unsigned long long)c->tokens);
+}
+
+/* Write each report as a table or in Markdown, with its notes below it. */
+static void
+report_grid(const struct report *reps, int nreps, const struct counts *c,
+    const struct report_opts *o, bool markdown)
+{
+	struct grid g;
+	int m;
+
+	for (m = 0; m < nreps; m++) {
+		if (m > 0)
+			out_nl();
+		grid_build(&g, &reps[m], o);
+		if (markdown)
+			grid_markdown(&g);
+		else
+			grid_table(&g);
+		grid_free(&g);
+		out_nl();
+		notes(&reps[m], c, o, markdown ? "- " : "");
+	}
 }
 
 void
 report_table(const struct report *reps, int nreps, const struct counts *c,
     const struct report_opts *o)
 {
-	struct widths w;
-	uint32_t i;
-	int m;
-
-	for (m = 0; m < nreps; m++) {
-		const struct report *rep = &reps[m];
-
-		if (m > 0)
-			out_nl();
-		measure(rep, &w, o->digits);
-		table_head(&w);
-		for (i = 0; i < rep->ntypes; i++)
-			table_row(&rep->types[i], "", &w, true, o->digits);
-		table_row(&rep->micro, "micro", &w, true, o->digits);
-		table_row(&rep->macro, scope_name("macro", o), &w, false,
-		    o->digits);
-		table_row(&rep->weighted, "weighted", &w, false, o->digits);
-		out_nl();
-		table_notes(rep, c, o);
-	}
+	report_grid(reps, nreps, c, o, false);
 }
 
-/* Percentages the way conlleval.pl computes them: 0 for a 0 denominator. */
-static double
-percent(uint64_t num, uint64_t den)
-{
-	return den > 0 ? 100.0 * (double)num / (double)den : 0.0;
-}
-
-static double
-fb1(double p, double r)
-{
-	return p + r == 0.0 ? 0.0 : 2 * p * r / (p + r);
-}
-
-/*
- * conlleval.pl sorts the keys of its gold and predicted tables together and
- * drops repeats, but its test treats the empty name as new each time, so a
- * type with an empty name in both tables is listed twice.
- */
-static int
-listings(const struct stats *s)
-{
-	size_t len;
-
-	type_name(s->type, &len);
-	return len == 0 && s->gold > 0 && s->pred > 0 ? 2 : 1;
-}
-
-static void
-conlleval_type(const struct stats *s, bool latex)
-{
-	double p = percent(s->tp2 / 2, s->pred), r = percent(s->tp2 / 2, s->gold);
-	size_t len;
-	const char *name = type_name(s->type, &len);
-
-	if (latex) {
-		out_nl();
-		out_write(name, len);
-		pad_left(7, (int)len);
-		out_printf(" &  %6.2f\\%% & %6.2f\\%% & %6.2f \\\\",
-		    p, r, fb1(p, r));
-		return;
-	}
-	pad_left(17, (int)len);
-	out_write(name, len);
-	out_printf(": precision: %6.2f%%; recall: %6.2f%%; FB1: %6.2f  %llu\n",
-	    p, r, fb1(p, r), (unsigned long long)s->pred);
-}
-
-/* Write the report of conlleval.pl (2004-01-26), or its -l LaTeX table. */
 void
-report_conlleval(const struct report *rep, const struct counts *c, bool latex)
+report_markdown(const struct report *reps, int nreps, const struct counts *c,
+    const struct report_opts *o)
 {
-	const struct stats *m = &rep->micro;
-	double p = percent(m->tp2 / 2, m->pred), r = percent(m->tp2 / 2, m->gold);
-	uint32_t i;
-	int k;
-
-	if (!latex) {
-		out_printf("processed %llu tokens with %llu phrases; found: %llu "
-		    "phrases; correct: %llu.\n", (unsigned long long)c->tokens,
-		    (unsigned long long)m->gold, (unsigned long long)m->pred,
-		    (unsigned long long)(m->tp2 / 2));
-		if (c->tokens > 0)
-			out_printf("accuracy: %6.2f%%; precision: %6.2f%%; "
-			    "recall: %6.2f%%; FB1: %6.2f\n",
-			    percent(c->correct, c->tokens), p, r, fb1(p, r));
-	} else {
-		out_str("        & Precision &  Recall  & F$_{\\beta=1} "
-		    "\\\\\\hline");
-	}
-	for (i = 0; i < rep->ntypes; i++)
-		for (k = listings(&rep->types[i]); k > 0; k--)
-			conlleval_type(&rep->types[i], latex);
-	if (latex)
-		out_printf("\\hline\nOverall &  %6.2f\\%% & %6.2f\\%% & %6.2f "
-		    "\\\\\\hline\n", p, r, fb1(p, r));
+	report_grid(reps, nreps, c, o, true);
 }

@@ -53,7 +53,12 @@ ratio_of(uint64_t num2, uint64_t den, enum zero_division z)
 	return r;
 }
 
-/* Compute p, r and f of s from its counts. */
+/*
+ * Compute p, r and f of s from its counts.  F is the harmonic mean of p
+ * and r when both are defined.  Otherwise, because tp = 0 when gold or pred
+ * is 0, F = (1 + b^2) tp / (b^2 gold + pred) is 0 unless gold and pred are
+ * both 0, and only then does the zero-division policy apply to it.
+ */
 void
 stats_finish(struct stats *s, const struct scoring *sc)
 {
@@ -61,9 +66,14 @@ stats_finish(struct stats *s, const struct scoring *sc)
 
 	s->p = ratio_of(s->tp2, s->pred, sc->zero);
 	s->r = ratio_of(s->tp2, s->gold, sc->zero);
-	s->f.na = s->p.na || s->r.na;
+	if (s->gold == 0 && s->pred == 0) {
+		s->f = ratio_of(0, 0, sc->zero);
+		return;
+	}
+	s->f.na = false;
 	den = b2 * s->p.v + s->r.v;
-	s->f.v = s->f.na || den == 0 ? 0 : (1 + b2) * s->p.v * s->r.v / den;
+	s->f.v = s->gold == 0 || s->pred == 0 || den == 0 ? 0 :
+	    (1 + b2) * s->p.v * s->r.v / den;
 }
 
 static int
@@ -74,54 +84,99 @@ stats_cmp(const void *x, const void *y)
 	return type_cmp_ids(a->type, b->type);
 }
 
-static void
-add_pair(struct stats *by_type, const struct cell *c, enum mode m)
+/*
+ * Return 2 n.  Credits are stored doubled, so a count must stay below 2^63;
+ * stop with an error where it does not.
+ */
+uint64_t
+twice(uint64_t n)
 {
-	enum muc k = muc_of[m][c->cls];
-	bool own = m == MODE_STRICT || m == MODE_TYPE;
-	struct stats *g = &by_type[c->gold];
+	if (n > UINT64_MAX / 2)
+		die(EXIT_DATA, "count %llu is too large: counts and their "
+		    "sums must not exceed %llu", (unsigned long long)n,
+		    (unsigned long long)(UINT64_MAX / 2));
+	return 2 * n;
+}
 
-	g->gold = add_u64(g->gold, c->n);
-	if (own)
-		by_type[c->pred].pred = add_u64(by_type[c->pred].pred, c->n);
-	else
-		g->pred = add_u64(g->pred, c->n);
+static void
+add_muc(struct stats *s, enum muc k, uint64_t n)
+{
 	if (k == MUC_COR) {
-		g->cor = add_u64(g->cor, c->n);
-		g->tp2 = add_u64(g->tp2, add_u64(c->n, c->n));
+		s->cor = add_u64(s->cor, n);
+		s->tp2 = add_u64(s->tp2, twice(n));
 	} else if (k == MUC_PAR) {
-		g->par = add_u64(g->par, c->n);
-		g->tp2 = add_u64(g->tp2, c->n);
+		s->par = add_u64(s->par, n);
+		s->tp2 = add_u64(s->tp2, n);
 	} else {
-		g->inc = add_u64(g->inc, c->n);
+		s->inc = add_u64(s->inc, n);
 	}
 }
 
+/* Add a cell to s as one entity, whatever its types: the micro counts. */
+void
+stats_add_cell(struct stats *s, const struct cell *c, enum mode m)
+{
+	if (c->cls != CLS_SPURIOUS)
+		s->gold = add_u64(s->gold, c->n);
+	if (c->cls != CLS_MISSED)
+		s->pred = add_u64(s->pred, c->n);
+	if (c->cls == CLS_MISSED)
+		s->mis = add_u64(s->mis, c->n);
+	else if (c->cls == CLS_SPURIOUS)
+		s->spu = add_u64(s->spu, c->n);
+	else
+		add_muc(s, muc_of[m][c->cls], c->n);
+}
+
+/* Return the credit of a pair of class cls in mode m, doubled: 2, 1 or 0. */
+unsigned
+pair_credit2(enum mode m, uint32_t cls)
+{
+	switch (muc_of[m][cls]) {
+	case MUC_COR:
+		return 2;
+	case MUC_PAR:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Whether each span of a pair counts under its own type in mode m. */
+bool
+mode_counts_own_type(enum mode m)
+{
+	return m == MODE_STRICT || m == MODE_TYPE;
+}
+
+/*
+ * Add a cell to the stats of its types.  Where each span counts under its
+ * own type, a pair of two types is a miss of the gold type and a spurious
+ * prediction of the other, as an evaluation of one type at a time counts
+ * it.  In the other modes a pair counts under its gold type.
+ */
 static void
 add_cell(struct stats *by_type, const struct cell *c, enum mode m)
 {
-	if (c->cls == CLS_MISSED) {
-		by_type[c->gold].gold = add_u64(by_type[c->gold].gold, c->n);
-		by_type[c->gold].mis = add_u64(by_type[c->gold].mis, c->n);
-	} else if (c->cls == CLS_SPURIOUS) {
-		by_type[c->pred].pred = add_u64(by_type[c->pred].pred, c->n);
-		by_type[c->pred].spu = add_u64(by_type[c->pred].spu, c->n);
+	struct cell half = *c;
+
+	if (c->cls == CLS_SPURIOUS) {
+		stats_add_cell(&by_type[c->pred], c, m);
+	} else if (!mode_counts_own_type(m) || !class_is_cross_type(c->cls)) {
+		stats_add_cell(&by_type[c->gold], c, m);
 	} else {
-		add_pair(by_type, c, m);
+		half.cls = CLS_MISSED;
+		stats_add_cell(&by_type[c->gold], &half, m);
+		half.cls = CLS_SPURIOUS;
+		stats_add_cell(&by_type[c->pred], &half, m);
 	}
 }
 
-static void
-sum_into(struct stats *to, const struct stats *s)
+/* Whether a pair of class cls has two types. */
+bool
+class_is_cross_type(uint32_t cls)
 {
-	to->gold = add_u64(to->gold, s->gold);
-	to->pred = add_u64(to->pred, s->pred);
-	to->tp2 = add_u64(to->tp2, s->tp2);
-	to->cor = add_u64(to->cor, s->cor);
-	to->inc = add_u64(to->inc, s->inc);
-	to->par = add_u64(to->par, s->par);
-	to->mis = add_u64(to->mis, s->mis);
-	to->spu = add_u64(to->spu, s->spu);
+	return cls == CLS_WRONG_TYPE || cls == CLS_WRONG_BOTH;
 }
 
 /*
@@ -151,7 +206,9 @@ average(struct report *rep, struct stats *avg, bool weighted,
 			wsum[k] += w;
 		}
 	}
-	if (!weighted)
+	if (weighted)
+		rep->nweighted = n;
+	else
 		rep->nmacro = n;
 	for (k = 0; k < 3; k++) {
 		out[k]->na = wsum[k] == 0 && sc->zero == ZERO_IS_NA;
@@ -160,45 +217,43 @@ average(struct report *rep, struct stats *avg, bool weighted,
 	}
 }
 
+/*
+ * Build the report of one mode: a row for every type that has a gold span
+ * or a prediction counted under it in that mode, sorted by name, and the
+ * averages.
+ */
 void
 report_build(struct report *rep, const struct counts *c,
     const struct scoring *sc)
 {
 	uint32_t ntypes = type_count(), i, n = 0;
-	struct stats *by_type = xcalloc(ntypes, sizeof *by_type);
-	bool *used = xcalloc(ntypes, sizeof *used);
+	struct stats *by_type = xcalloc(ntypes ? ntypes : 1, sizeof *by_type);
 	size_t k;
 
 	memset(rep, 0, sizeof *rep);
 	rep->mode = sc->mode;
+	rep->micro.type = TYPE_NONE;
 	for (k = 0; k < c->ncells; k++) {
 		add_cell(by_type, &c->cells[k], sc->mode);
-		if (c->cells[k].gold != TYPE_NONE)
-			used[c->cells[k].gold] = true;
-		if (c->cells[k].pred != TYPE_NONE)
-			used[c->cells[k].pred] = true;
+		stats_add_cell(&rep->micro, &c->cells[k], sc->mode);
 	}
-	rep->types = xcalloc(ntypes, sizeof *rep->types);
 	for (i = 0; i < ntypes; i++) {
-		if (!used[i])
+		if (by_type[i].gold == 0 && by_type[i].pred == 0)
 			continue;
-		rep->types[n] = by_type[i];
-		rep->types[n].type = i;
-		stats_finish(&rep->types[n], sc);
-		sum_into(&rep->micro, &rep->types[n]);
+		by_type[n] = by_type[i];
+		by_type[n].type = i;
+		stats_finish(&by_type[n], sc);
 		n++;
 	}
+	rep->types = by_type;
 	rep->ntypes = n;
 	if (n > 1)
 		qsort(rep->types, n, sizeof *rep->types, stats_cmp);
-	rep->micro.type = TYPE_NONE;
 	stats_finish(&rep->micro, sc);
 	rep->macro = rep->micro;
 	rep->weighted = rep->micro;
 	average(rep, &rep->macro, false, sc);
 	average(rep, &rep->weighted, true, sc);
-	free(by_type);
-	free(used);
 }
 
 void

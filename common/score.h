@@ -47,6 +47,17 @@ struct scoring {
 	bool	 macro_gold_only;	/* macro over gold types only */
 };
 
+/*
+ * The mean and sample standard deviation of per-document precision, recall
+ * and F (in that order), with the number of documents behind each.
+ */
+struct docavg {
+	uint64_t docs;		/* documents read */
+	uint64_t empty;		/* documents with no gold or predicted entity */
+	struct ratio mean[3], sd[3];
+	uint64_t n[3];
+};
+
 struct report {
 	enum mode mode;
 	struct stats *types;	/* sorted by type name */
@@ -55,6 +66,8 @@ struct report {
 	struct stats macro;	/* counts are sums; p, r, f are means */
 	struct stats weighted;	/* weighted by gold count */
 	uint32_t nmacro;	/* how many types the macro mean covers */
+	uint32_t nweighted;	/* how many types the weighted mean covers */
+	const struct docavg *doc;	/* per-document averages, or NULL */
 };
 
 extern const char *const mode_names[NMODE];
@@ -65,5 +78,10 @@ void	report_build(struct report *rep, const struct counts *c,
 void	report_free(struct report *rep);
 struct ratio ratio_of(uint64_t num2, uint64_t den, enum zero_division z);
 void	stats_finish(struct stats *s, const struct scoring *sc);
+void	stats_add_cell(struct stats *s, const struct cell *c, enum mode m);
+bool	mode_counts_own_type(enum mode m);
+unsigned pair_credit2(enum mode m, uint32_t cls);
+uint64_t twice(uint64_t n);
+bool	class_is_cross_type(uint32_t cls);
 
 #endif

@@ -43,6 +43,7 @@ tally_init(struct tally *t)
 	memset(t, 0, sizeof *t);
 	counts_init(&t->unit);
 	counts_init(&t->doc);
+	counts_init(&t->own);
 	counts_init(&t->total);
 }
 
@@ -51,6 +52,7 @@ tally_free(struct tally *t)
 {
 	counts_free(&t->unit);
 	counts_free(&t->doc);
+	counts_free(&t->own);
 	counts_free(&t->total);
 	free(t->doc_key.p);
 	free(t->unit_key.p);
@@ -61,10 +63,12 @@ close_doc(struct tally *t)
 {
 	if (!t->doc_open)
 		return;
+	counts_merge(&t->doc, &t->own);
 	if (t->on_doc != NULL)
 		t->on_doc(t->arg, t);
 	counts_merge(&t->total, &t->doc);
 	counts_reset(&t->doc);
+	counts_reset(&t->own);
 	t->doc_open = false;
 	t->docs++;
 }
@@ -92,6 +96,33 @@ intern_field(const struct field *f)
 	return type_intern(f->p, f->len);
 }
 
+/*
+ * Reject a record whose types contradict its class, because every score
+ * trusts the class: an exact match of two types would be counted as right.
+ */
+static void
+check_types(const struct stream *s, int cls, const struct field *gold,
+    const struct field *pred)
+{
+	bool same = bytes_equal(gold->p, gold->len, pred->p, pred->len);
+	const char *name = class_names[cls];
+
+	if ((cls == CLS_EXACT || cls == CLS_WRONG_BOUNDS) && !same)
+		die_at(s->in.name, s->in.lineno, "class '%s' needs equal "
+		    "gold_type and pred_type, found '%.*s' and '%.*s'", name,
+		    (int)gold->len, gold->p, (int)pred->len, pred->p);
+	if ((cls == CLS_WRONG_TYPE || cls == CLS_WRONG_BOTH) && same)
+		die_at(s->in.name, s->in.lineno, "class '%s' needs different "
+		    "gold_type and pred_type, both are '%.*s'", name,
+		    (int)gold->len, gold->p);
+	if (cls == CLS_MISSED && pred->len > 0)
+		die_at(s->in.name, s->in.lineno, "class 'missed' needs an "
+		    "empty pred_type, found '%.*s'", (int)pred->len, pred->p);
+	if (cls == CLS_SPURIOUS && gold->len > 0)
+		die_at(s->in.name, s->in.lineno, "class 'spurious' needs an "
+		    "empty gold_type, found '%.*s'", (int)gold->len, gold->p);
+}
+
 static void
 read_match(struct tally *t, struct stream *s, const struct cols *c)
 {
@@ -102,6 +133,7 @@ read_match(struct tally *t, struct stream *s, const struct cols *c)
 	if (cls < 0)
 		die_at(s->in.name, s->in.lineno, "unknown class '%.*s'",
 		    (int)f[c->class].len, f[c->class].p);
+	check_types(s, cls, &f[c->gold], &f[c->pred]);
 	if (cls != CLS_SPURIOUS)
 		gold = intern_field(&f[c->gold]);
 	if (cls != CLS_MISSED)
@@ -128,7 +160,7 @@ read_matches(struct tally *t, struct stream *s)
 			read_match(t, s, &c);
 		} else if (r == REC_DOC) {
 			open_doc(t, f[1].p, f[1].len);
-			counts_add_tokens(&t->doc, &s->tok);
+			counts_add_tokens(&t->own, &s->tok);
 		} else {
 			if (!t->doc_open || !key_is(&t->doc_key, &f[1]))
 				open_doc(t, f[1].p, f[1].len);
@@ -141,32 +173,78 @@ read_matches(struct tally *t, struct stream *s)
 	close_doc(t);
 }
 
-/* Add one count row to the group's counts. */
-static void
-read_count(struct counts *into, struct stream *s, const struct cols *c)
+/* The kind of group that the current rows belong to. */
+enum group {
+	GROUP_NONE,
+	GROUP_TOTAL,	/* rows outside documents, within one section */
+	GROUP_DOC,	/* rows of a document that belong to no unit */
+	GROUP_UNIT
+};
+
+/*
+ * The state of a count stream reader.  A group whose "units" row comes
+ * without a "tokens" row had unknown token counts when it was written.
+ */
+struct group_state {
+	enum group g;
+	uint64_t section;
+	bool	 units, tokens, correct;	/* rows of the group so far */
+	bool	 any_tokens, any_correct;	/* rows of the whole stream */
+};
+
+static bool
+class_is(const struct field *f, const char *name)
+{
+	return bytes_equal(f->p, f->len, name, strlen(name));
+}
+
+/* Add a units, tokens or tokens-correct row; return false for other rows. */
+static bool
+read_total_row(struct counts *into, struct stream *s, const struct cols *c,
+    struct group_state *st)
 {
 	const struct field *f = s->fs.f;
 	const struct field *cl = &f[c->class];
-	uint64_t n = field_u64(s, &f[c->count], "count");
+	uint64_t *to;
+
+	if (class_is(cl, "units")) {
+		to = &into->units;
+		st->units = true;
+	} else if (class_is(cl, "tokens")) {
+		to = &into->tokens;
+		st->tokens = st->any_tokens = true;
+	} else if (class_is(cl, "tokens-correct")) {
+		to = &into->correct;
+		st->correct = st->any_correct = true;
+	} else {
+		return false;
+	}
+	if (f[c->gold].len > 0 || f[c->pred].len > 0)
+		die_at(s->in.name, s->in.lineno, "a '%.*s' row needs empty "
+		    "gold_type and pred_type", (int)cl->len, cl->p);
+	*to = add_u64(*to, field_u64(s, &f[c->count], "count"));
+	return true;
+}
+
+/* Add one count row to the group's counts. */
+static void
+read_count(struct counts *into, struct stream *s, const struct cols *c,
+    struct group_state *st)
+{
+	const struct field *f = s->fs.f;
+	const struct field *cl = &f[c->class];
 	uint32_t gold = TYPE_NONE, pred = TYPE_NONE;
+	uint64_t n;
 	int cls;
 
-	if (cl->len == 5 && memcmp(cl->p, "units", 5) == 0) {
-		into->units = add_u64(into->units, n);
+	if (read_total_row(into, s, c, st))
 		return;
-	}
-	if (cl->len == 6 && memcmp(cl->p, "tokens", 6) == 0) {
-		into->tokens = add_u64(into->tokens, n);
-		return;
-	}
-	if (cl->len == 14 && memcmp(cl->p, "tokens-correct", 14) == 0) {
-		into->correct = add_u64(into->correct, n);
-		return;
-	}
 	cls = class_parse(cl->p, cl->len);
 	if (cls < 0)
 		die_at(s->in.name, s->in.lineno, "unknown class '%.*s'",
 		    (int)cl->len, cl->p);
+	check_types(s, cls, &f[c->gold], &f[c->pred]);
+	n = field_u64(s, &f[c->count], "count");
 	if (cls != CLS_SPURIOUS)
 		gold = intern_field(&f[c->gold]);
 	if (cls != CLS_MISSED)
@@ -174,19 +252,30 @@ read_count(struct counts *into, struct stream *s, const struct cols *c)
 	counts_add(into, gold, pred, (uint32_t)cls, n);
 }
 
-/* What the rows of the current group belong to. */
-enum group {
-	GROUP_NONE,
-	GROUP_DOC,	/* rows of a document that belong to no unit */
-	GROUP_UNIT
-};
+static struct counts *
+group_counts(struct tally *t, enum group g)
+{
+	if (g == GROUP_UNIT)
+		return &t->unit;
+	return g == GROUP_DOC ? &t->own : &t->total;
+}
 
 static void
-close_group(struct tally *t, enum group *g)
+close_group(struct tally *t, struct group_state *st)
 {
-	if (*g == GROUP_UNIT)
+	struct counts *c;
+
+	if (st->g == GROUP_NONE)
+		return;
+	c = group_counts(t, st->g);
+	if (st->units && !st->tokens)
+		c->tokens_known = false;
+	if (st->units && !st->correct)
+		c->correct_known = false;
+	if (st->g == GROUP_UNIT)
 		close_unit(t);
-	*g = GROUP_NONE;
+	st->g = GROUP_NONE;
+	st->units = st->tokens = st->correct = false;
 }
 
 static void
@@ -196,19 +285,50 @@ note_grain(struct tally *t, enum grain grain)
 		t->grain = grain;
 }
 
+/* Close the current group when the row s starts another; open that one. */
+static void
+enter_group(struct tally *t, struct stream *s, const struct field *doc,
+    const struct field *sent, struct group_state *st)
+{
+	enum group want = doc->len == 0 ? GROUP_TOTAL :
+	    sent->len > 0 ? GROUP_UNIT : GROUP_DOC;
+	bool new_section = st->section != s->sections;
+
+	if (want == GROUP_TOTAL) {
+		if (st->g != GROUP_TOTAL || new_section) {
+			close_group(t, st);
+			close_doc(t);
+		}
+		t->total_rows = true;
+	} else if (!t->doc_open || new_section || !key_is(&t->doc_key, doc)) {
+		close_group(t, st);
+		open_doc(t, doc->p, doc->len);
+	} else if (st->g != want ||
+	    (want == GROUP_UNIT && !key_is(&t->unit_key, sent))) {
+		close_group(t, st);
+	}
+	if (st->g == GROUP_NONE && want == GROUP_UNIT)
+		key_set(&t->unit_key, sent->p, sent->len);
+	if (want != GROUP_TOTAL)
+		note_grain(t, want == GROUP_UNIT ? GRAIN_UNIT : GRAIN_DOC);
+	st->g = want;
+	st->section = s->sections;
+}
+
 /*
- * Token totals count as known only when the stream has token rows, because
- * a count stream leaves them out for units whose tokens were not known.
+ * Token totals count as known when the stream has token rows and every
+ * group that has a "units" row also has token rows, because a writer
+ * leaves token rows out for groups whose tokens it did not know.
  */
 static void
 read_counts(struct tally *t, struct stream *s)
 {
 	struct cols c;
-	enum group g = GROUP_NONE, want;
+	struct group_state st;
 	enum record r;
-	uint64_t section = s->sections;
-	bool tokens = false, correct = false;
 
+	memset(&st, 0, sizeof st);
+	st.section = s->sections;
 	c.doc = stream_require(s, "doc");
 	c.sent = stream_require(s, "sent");
 	c.class = stream_require(s, "class");
@@ -217,44 +337,20 @@ read_counts(struct tally *t, struct stream *s)
 	c.count = stream_require(s, "count");
 	while ((r = stream_next(s)) != REC_EOF) {
 		const struct field *f = s->fs.f;
-		const struct field *doc = &f[c.doc], *sent = &f[c.sent];
 
 		if (r != REC_DATA)
 			die_at(s->in.name, s->in.lineno, "#doc and #unit "
 			    "lines do not belong in a count stream");
-		tokens |= f[c.class].len == 6 &&
-		    memcmp(f[c.class].p, "tokens", 6) == 0;
-		correct |= f[c.class].len == 14 &&
-		    memcmp(f[c.class].p, "tokens-correct", 14) == 0;
-		if (doc->len == 0 && sent->len == 0) {
-			close_group(t, &g);
-			close_doc(t);
-			read_count(&t->total, s, &c);
-			continue;
-		}
-		if (doc->len == 0)
+		if (f[c.doc].len == 0 && f[c.sent].len > 0)
 			die_at(s->in.name, s->in.lineno, "count row has a "
 			    "sent but no doc");
-		want = sent->len > 0 ? GROUP_UNIT : GROUP_DOC;
-		note_grain(t, want == GROUP_UNIT ? GRAIN_UNIT : GRAIN_DOC);
-		if (!t->doc_open || section != s->sections ||
-		    !key_is(&t->doc_key, doc)) {
-			close_group(t, &g);
-			open_doc(t, doc->p, doc->len);
-		} else if (g != want ||
-		    (want == GROUP_UNIT && !key_is(&t->unit_key, sent))) {
-			close_group(t, &g);
-		}
-		if (g == GROUP_NONE && want == GROUP_UNIT)
-			key_set(&t->unit_key, sent->p, sent->len);
-		g = want;
-		section = s->sections;
-		read_count(want == GROUP_UNIT ? &t->unit : &t->doc, s, &c);
+		enter_group(t, s, &f[c.doc], &f[c.sent], &st);
+		read_count(group_counts(t, st.g), s, &c, &st);
 	}
-	close_group(t, &g);
+	close_group(t, &st);
 	close_doc(t);
-	t->total.tokens_known = tokens;
-	t->total.correct_known = correct;
+	t->total.tokens_known = t->total.tokens_known && st.any_tokens;
+	t->total.correct_known = t->total.correct_known && st.any_correct;
 }
 
 /* Read the whole stream s, calling back as units and documents complete. */

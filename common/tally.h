@@ -24,11 +24,16 @@ struct key {
 
 struct tally {
 	struct counts unit, doc, total;
+	struct counts own;	/* open document: rows outside units */
 	struct key doc_key, unit_key;
 	bool	 doc_open;
 	enum grain grain;	/* the finest level seen in the input */
+	bool	 total_rows;	/* the input has count rows outside documents */
 	uint64_t docs;
-	/* Called with t->unit and t->doc filled; either may be NULL. */
+	/*
+	 * Called with t->unit, or with t->doc (all of the document) and t->own
+	 * (its rows outside units) filled; either may be NULL.
+	 */
 	void	(*on_unit)(void *arg, const struct tally *t);
 	void	(*on_doc)(void *arg, const struct tally *t);
 	/* Called for each match record (match streams only), or NULL. */
