@@ -26,7 +26,7 @@ static const char usage_line[] =
     "usage: nerspan [-c] [-d delim] [-g columns] [-m map] [-o tag]\n"
     "               [-p columns] [-s scheme] [-t column] [--conlleval]\n"
     "               [--empty-tag=error|outside] [--repair=policy]\n"
-    "               [--skip-comments] [--token-mismatch=count|error]\n"
+    "               [--skip-comments[=files]] [--token-mismatch=count|error]\n"
     "               [--pred-token-column=N] [file ... | --gold=file "
     "--pred=file]\n";
 
@@ -64,7 +64,9 @@ static const char help_text[] =
     "      --repair=POLICY        what to do with an entity the scheme does\n"
     "                             not allow: begin (keep it as conlleval.pl\n"
     "                             does; default), discard, error\n"
-    "      --skip-comments        skip lines that begin with '#'\n"
+    "      --skip-comments[=gold|pred|both]  skip lines that begin with\n"
+    "                             '#' in the gold file, the predicted file,\n"
+    "                             or both (the default)\n"
     "      --token-mismatch=count|error  tokens that differ between --gold\n"
     "                             and --pred are counted (default) or stop\n"
     "  -h, --help                 print this help and exit\n"
@@ -74,6 +76,14 @@ static const char help_text[] =
     "  nerspan test.conll | nermatch | nerscore\n"
     "  nerspan -s iob2 --repair=discard test.conll | nermatch | nerscore\n"
     "  nerspan --gold=test.tsv --pred=run.tsv | nermatch | nermatrix\n";
+
+/* Which files --skip-comments applies to; a single file counts as both. */
+enum {
+	COMMENTS_NONE,
+	COMMENTS_GOLD,
+	COMMENTS_PRED,
+	COMMENTS_BOTH
+};
 
 enum {
 	OPT_CONLLEVAL = 256,
@@ -97,6 +107,7 @@ struct options {
 	long	 token, pred_token;
 	bool	 empty_is_outside;
 	bool	 mismatch_is_error;
+	int	 comments;	/* files whose '#' lines are skipped */
 	const char *gold_path, *pred_path;
 	struct decoder dec;
 };
@@ -193,6 +204,8 @@ parse_long_option(int c, const char *arg)
 	    NULL };
 	static const char *const empty[] = { "error", "outside", NULL };
 	static const char *const mismatch[] = { "count", "error", NULL };
+	static const char *const comment_files[] = { "none", "gold", "pred",
+	    "both", NULL };
 
 	switch (c) {
 	case OPT_CONLLEVAL:
@@ -215,7 +228,8 @@ parse_long_option(int c, const char *arg)
 		opt.dec.repair = parse_choice(arg, "--repair", repairs);
 		break;
 	case OPT_SKIP_COMMENTS:
-		opt.conll.skip_comments = true;
+		opt.comments = arg == NULL ? COMMENTS_BOTH :
+		    parse_choice(arg, "--skip-comments", comment_files);
 		break;
 	case OPT_TOKEN_MISMATCH:
 		opt.mismatch_is_error = parse_choice(arg, "--token-mismatch",
@@ -280,6 +294,7 @@ check_options(int nfiles)
 	if (opt.conll.conlleval && paired)
 		die(EXIT_USAGE, "--conlleval reads one file of token, gold and "
 		    "predicted tag, as conlleval.pl does");
+	opt.conll.skip_comments = opt.comments != COMMENTS_NONE;
 	if (opt.gold.n == 0) {
 		opt.gold.v[0] = paired ? -1 : -2;
 		opt.gold.n = 1;
@@ -315,7 +330,8 @@ parse_options(int argc, char **argv)
 		    OPT_PRED_TOKEN },
 		{ "repair", required_argument, NULL, OPT_REPAIR },
 		{ "scheme", required_argument, NULL, 's' },
-		{ "skip-comments", no_argument, NULL, OPT_SKIP_COMMENTS },
+		{ "skip-comments", optional_argument, NULL,
+		    OPT_SKIP_COMMENTS },
 		{ "token-column", required_argument, NULL, 't' },
 		{ "token-mismatch", required_argument, NULL,
 		    OPT_TOKEN_MISMATCH },
@@ -531,10 +547,11 @@ read_pair(struct position *pos, struct conll_file *g, struct conll_file *p)
 }
 
 static void
-open_or_die(struct conll_file *f, const char *path)
+open_or_die(struct conll_file *f, const char *path, bool skip_comments)
 {
 	if (conll_open(f, path, &opt.conll) != 0)
 		die(EXIT_DATA, "%s: %s", path, strerror(errno));
+	f->skip_comments = skip_comments;
 }
 
 /* Read each file argument; one that cannot be opened is reported, and the
@@ -587,8 +604,10 @@ main(int argc, char **argv)
 	if (!opt.dec.check)
 		writer_header(STREAM_SPANS);
 	if (opt.gold_path != NULL) {
-		open_or_die(&g, opt.gold_path);
-		open_or_die(&p, opt.pred_path);
+		open_or_die(&g, opt.gold_path, opt.comments == COMMENTS_GOLD ||
+		    opt.comments == COMMENTS_BOTH);
+		open_or_die(&p, opt.pred_path, opt.comments == COMMENTS_PRED ||
+		    opt.comments == COMMENTS_BOTH);
 		read_pair(&pos, &g, &p);
 		conll_close(&g);
 		conll_close(&p);

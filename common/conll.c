@@ -14,6 +14,7 @@ conll_open(struct conll_file *f, const char *path, const struct conll_opts *o)
 {
 	memset(f, 0, sizeof *f);
 	f->delim = o->delim;
+	f->skip_comments = o->skip_comments;
 	return lines_open(&f->in, path);
 }
 
@@ -39,7 +40,11 @@ strip_bom(struct line *l)
 	}
 }
 
-/* Split the line by the file's rule and check its number of fields. */
+/*
+ * Split the line by the file's rule and check its number of fields.  Empty
+ * fields past the count of the first line (stray TABs at the end) carry no
+ * data and are dropped.
+ */
 static void
 split(struct conll_file *f, const struct line *l, const struct conll_opts *o)
 {
@@ -56,6 +61,8 @@ split(struct conll_file *f, const struct line *l, const struct conll_opts *o)
 		f->first_line = f->in.lineno;
 		return;
 	}
+	while (f->fs.n > f->nfields && f->fs.f[f->fs.n - 1].len == 0)
+		f->fs.n--;
 	if (f->fs.n != f->nfields)
 		die_at(f->in.name, f->in.lineno, "found %zu fields, but the "
 		    "first token line (line %llu) has %zu: every token line "
@@ -102,7 +109,7 @@ conll_next(struct conll_file *f, const struct conll_opts *o)
 			die_at(f->in.name, f->in.lineno, "NUL byte in line: "
 			    "is this a binary or UTF-16 file? (iconv -f UTF-16 "
 			    "-t UTF-8 converts the latter)");
-		if (o->skip_comments && l.len > 0 && l.p[0] == '#')
+		if (f->skip_comments && l.len > 0 && l.p[0] == '#')
 			continue;
 		if (is_blank(f, &l, o)) {
 			if (sentence_break(f) == CONLL_BREAK)

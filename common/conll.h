@@ -34,6 +34,7 @@ struct conll_file {
 	size_t	 nfields;	/* of the first non-blank line, 0 before */
 	uint64_t first_line;
 	bool	 in_sentence;	/* a token since the last break */
+	bool	 skip_comments;	/* set from the options by conll_open() */
 };
 
 int	conll_open(struct conll_file *f, const char *path,

@@ -210,7 +210,8 @@ report_bad_tag(struct decoder *d, const struct sentence *s, int side,
 	if (!d->check)
 		die_at(file_of(d, side), line_of(s, tok, side), "unknown %s "
 		    "tag '%.*s': expected %s or a tag with %s prefix%s%s",
-		    side_name[side], (int)r.len, bytes_of(s, r), d->outside,
+		    side == GOLD ? "gold" : "predicted", (int)r.len,
+		    bytes_of(s, r), d->outside,
 		    scheme_prefixes(d->scheme),
 		    how, d->scheme == SCHEME_LENIENT ? "" :
 		    scheme_names[d->scheme]);
@@ -235,7 +236,8 @@ report_invalid(struct decoder *d, const struct sentence *s, int side,
 	if (d->repair == REPAIR_ERROR && !d->check)
 		die_at(file_of(d, side), line_of(s, bad->token, side), "invalid "
 		    "%s sequence: '%.*s' after '%.*s': %s; --repair=begin or "
-		    "--repair=discard goes on", side_name[side], (int)r.len,
+		    "--repair=discard goes on", side == GOLD ? "gold" : "predicted",
+		    (int)r.len,
 		    bytes_of(s, r), prevlen, prev, bad->rule);
 	if (!d->check)
 		return;
