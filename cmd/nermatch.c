@@ -318,7 +318,8 @@ match_unit(struct unit *u, struct align_work *w, struct outrec **recs,
 		ga[i] = u->gold.v[i].a;
 	for (i = 0; i < u->pred.n; i++)
 		pa[i] = u->pred.v[i].a;
-	align_unit(ga, u->gold.n, pa, u->pred.n, &ao, w);
+	if (align_unit(ga, u->gold.n, pa, u->pred.n, &ao, w) != 0)
+		die(EXIT_DATA, "unit too large to align");
 
 	if (u->gold.n + u->pred.n > *reccap) {
 		*reccap = u->gold.n + u->pred.n;

@@ -27,7 +27,7 @@ struct align_work;
 
 struct align_work *align_work_new(void);
 void	align_work_free(struct align_work *w);
-void	align_unit(struct aspan *gold, size_t ngold, struct aspan *pred,
+int	align_unit(struct aspan *gold, size_t ngold, struct aspan *pred,
 	    size_t npred, const struct align_opts *opt, struct align_work *w);
 
 #endif
