@@ -165,12 +165,29 @@ absdiff(uint64_t a, uint64_t b)
 }
 
 /*
+ * Return the least overlap that pairs a gold span of length len: the
+ * share min_num / min_den of len, rounded up, computed without overflow.
+ */
+static uint64_t
+min_overlap(uint64_t len, const struct align_opts *opt)
+{
+	uint64_t q, rem;
+
+	if (opt->min_den == 0)
+		return 1;
+	q = len / opt->min_den;
+	rem = len % opt->min_den;
+	return opt->min_num * q + (opt->min_num * rem + opt->min_den - 1) /
+	    opt->min_den;
+}
+
+/*
  * Set *cost to the negated score of a gold/predicted pair, or return false
  * when they do not overlap enough to be a pair.
  */
 static bool
-pair_cost(const struct aspan *g, const struct aspan *p, double min_cover,
-    struct wvec *cost)
+pair_cost(const struct aspan *g, const struct aspan *p,
+    const struct align_opts *opt, struct wvec *cost)
 {
 	uint64_t lo = g->start > p->start ? g->start : p->start;
 	uint64_t hi = g->end < p->end ? g->end : p->end;
@@ -178,7 +195,7 @@ pair_cost(const struct aspan *g, const struct aspan *p, double min_cover,
 
 	if (hi <= lo)
 		return false;
-	if ((double)(hi - lo) < min_cover * (double)(g->end - g->start))
+	if (hi - lo < min_overlap(g->end - g->start, opt))
 		return false;
 	bounds = g->start == p->start && g->end == p->end;
 	type = type_cmp(g, p) == 0;
@@ -294,13 +311,14 @@ number_cluster(struct align_work *w, const struct node *nodes, size_t n,
 
 static void
 add_cand(struct align_work *w, size_t *ncand, const struct aspan *gold,
-    const struct aspan *pred, size_t gi, size_t pi, double min_cover)
+    const struct aspan *pred, size_t gi, size_t pi,
+    const struct align_opts *opt)
 {
 	struct cand *c;
 
 	w->cands = grow(w->cands, &w->candcap, *ncand + 1, sizeof *w->cands);
 	c = &w->cands[*ncand];
-	if (!pair_cost(&gold[gi], &pred[pi], min_cover, &c->edge.cost))
+	if (!pair_cost(&gold[gi], &pred[pi], opt, &c->edge.cost))
 		return;
 	c->row = w->glocal[gi];
 	c->edge.col = w->plocal[pi];
@@ -315,7 +333,8 @@ add_cand(struct align_work *w, size_t *ncand, const struct aspan *gold,
 static void
 meet_active(struct align_work *w, const struct node *x, size_t *active,
     size_t *nactive, const struct node *nodes, const struct aspan *gold,
-    const struct aspan *pred, double min_cover, size_t *ncand)
+    const struct aspan *pred, const struct align_opts *opt,
+    size_t *ncand)
 {
 	size_t i, kept = 0;
 
@@ -326,29 +345,28 @@ meet_active(struct align_work *w, const struct node *x, size_t *active,
 			continue;
 		active[kept++] = active[i];
 		if (x->gold)
-			add_cand(w, ncand, gold, pred, x->index, y->index,
-			    min_cover);
+			add_cand(w, ncand, gold, pred, x->index, y->index, opt);
 		else
-			add_cand(w, ncand, gold, pred, y->index, x->index,
-			    min_cover);
+			add_cand(w, ncand, gold, pred, y->index, x->index, opt);
 	}
 	*nactive = kept;
 }
 
 static size_t
 find_pairs(struct align_work *w, const struct node *nodes, size_t n,
-    const struct aspan *gold, const struct aspan *pred, double min_cover)
+    const struct aspan *gold, const struct aspan *pred,
+    const struct align_opts *opt)
 {
 	size_t i, ng = 0, np = 0, ncand = 0;
 
 	for (i = 0; i < n; i++) {
 		if (nodes[i].gold) {
 			meet_active(w, &nodes[i], w->pactive, &np, nodes, gold,
-			    pred, min_cover, &ncand);
+			    pred, opt, &ncand);
 			w->gactive[ng++] = i;
 		} else {
 			meet_active(w, &nodes[i], w->gactive, &ng, nodes, gold,
-			    pred, min_cover, &ncand);
+			    pred, opt, &ncand);
 			w->pactive[np++] = i;
 		}
 	}
@@ -411,7 +429,7 @@ reserve_cluster(struct align_work *w, size_t n)
 
 static int
 align_cluster(struct align_work *w, struct aspan *gold, struct aspan *pred,
-    const struct node *nodes, size_t n, double min_cover)
+    const struct node *nodes, size_t n, const struct align_opts *opt)
 {
 	size_t k, m, ncand, r;
 
@@ -421,7 +439,7 @@ align_cluster(struct align_work *w, struct aspan *gold, struct aspan *pred,
 	number_cluster(w, nodes, n, &k, &m);
 	if (k == 0 || m == 0)
 		return 0;
-	ncand = find_pairs(w, nodes, n, gold, pred, min_cover);
+	ncand = find_pairs(w, nodes, n, gold, pred, opt);
 	if (ncand == 0)
 		return 0;
 	build_edges(w, ncand, k);
@@ -461,7 +479,7 @@ align_unit(struct aspan *gold, size_t ngold, struct aspan *pred,
 	for (i = 0; i <= n; i++) {
 		if (i == n || (i > first && w->nodes[i].start >= reach)) {
 			if (i > first && align_cluster(w, gold, pred,
-			    w->nodes + first, i - first, opt->min_cover) != 0)
+			    w->nodes + first, i - first, opt) != 0)
 				return -1;
 			first = i;
 			reach = 0;

@@ -32,7 +32,7 @@ struct objective {
 struct unit {
 	struct aspan gold[MAXSIDE], pred[MAXSIDE];
 	int	 ng, np;
-	double	 min_cover;
+	uint64_t min_num, min_den;	/* --min-overlap; min_den 0: none */
 };
 
 struct search {
@@ -78,7 +78,11 @@ random_span(struct aspan *s, unsigned ntypes)
 static void
 random_unit(struct unit *u)
 {
-	static const double shares[] = { 0, 0, 0, 0.5, 0.25, 1 };
+	static const uint64_t shares[][2] = {
+		{ 0, 0 }, { 0, 0 }, { 0, 0 }, { 1, 2 }, { 1, 3 }, { 2, 3 },
+		{ 3, 4 }, { 1, 1 }
+	};
+	unsigned share = below(8);
 	unsigned ntypes = 1 + below(3);
 	int i;
 
@@ -88,7 +92,8 @@ random_unit(struct unit *u)
 		random_span(&u->gold[i], ntypes);
 	for (i = 0; i < u->np; i++)
 		random_span(&u->pred[i], ntypes);
-	u->min_cover = shares[below(6)];
+	u->min_num = shares[share][0];
+	u->min_den = shares[share][1];
 }
 
 static bool
@@ -107,15 +112,15 @@ overlap(const struct aspan *g, const struct aspan *p)
 	return hi > lo ? hi - lo : 0;
 }
 
-/* The gold span's share covered by the overlap must reach min_cover. */
+/* The overlap must cover min_num / min_den of the gold span or more. */
 static bool
 may_pair(const struct unit *u, int gi, int pi)
 {
 	const struct aspan *g = &u->gold[gi], *p = &u->pred[pi];
 	long ov = overlap(g, p);
 
-	return ov > 0 && (double)ov >= u->min_cover * (double)(g->end -
-	    g->start);
+	return ov > 0 && (u->min_den == 0 || (uint64_t)ov * u->min_den >=
+	    u->min_num * (g->end - g->start));
 }
 
 static long
@@ -223,7 +228,8 @@ print_unit(const struct unit *u, const int *want, const int *got)
 {
 	int i;
 
-	fprintf(stderr, "min_cover %g\n", u->min_cover);
+	fprintf(stderr, "min-overlap %llu/%llu\n",
+	    (unsigned long long)u->min_num, (unsigned long long)u->min_den);
 	for (i = 0; i < u->ng; i++)
 		fprintf(stderr, "gold %d: %llu-%llu %s  want %d got %d\n", i,
 		    (unsigned long long)u->gold[i].start,
@@ -266,7 +272,7 @@ read_pairing(struct unit *u, int *got)
 static bool
 check_unit(struct unit *u, struct align_work *w, long n)
 {
-	struct align_opts opt = { u->min_cover };
+	struct align_opts opt = { u->min_num, u->min_den };
 	struct search s;
 	struct objective o;
 	int got[MAXSIDE];
