@@ -1,9 +1,9 @@
 /*
  * nermatch: read span streams, pair the gold and predicted spans of each
  * unit one to one, and write one match record per pair or unpaired span.
- * With one input both sides come from it; with two, the gold spans come
- * from the first and the predicted spans from the second, their units
- * paired by key as join(1) pairs lines.  Leans on common/stream (records),
+ * With one input, both sides come from it.  With two, the gold spans come
+ * from the first and the predicted spans from the second, and their units
+ * are paired by key as join(1) pairs lines.  Leans on common/stream (records),
  * common/unitkey (the order of units) and common/align (the pairing).
  */
 #include <errno.h>
@@ -78,7 +78,7 @@ struct columns {
 
 enum { KEEP_GOLD = 1, KEEP_PRED = 2, KEEP_BOTH = 3 };
 
-/* What a reader stopped at: a #doc line, a #unit line or the end. */
+/* The line a reader stopped at: a #doc line, a #unit line or the end. */
 enum event { EV_END, EV_DOC, EV_UNIT };
 
 struct reader {
@@ -451,7 +451,12 @@ next_event(struct reader *r)
 	reset_unit(&r->u);
 	while ((rec = stream_next(&r->s)) == REC_DATA)
 		add_span(r);
-	r->ev = rec == REC_UNIT ? EV_UNIT : rec == REC_DOC ? EV_DOC : EV_END;
+	if (rec == REC_UNIT)
+		r->ev = EV_UNIT;
+	else if (rec == REC_DOC)
+		r->ev = EV_DOC;
+	else
+		r->ev = EV_END;
 	r->tok = r->s.tok;
 	r->line = r->s.in.lineno;
 	if (rec == REC_UNIT)
@@ -549,8 +554,8 @@ write_offsets(const struct uspan *sp)
 }
 
 /*
- * Write one record.  gu holds the gold spans and pu the predicted ones;
- * they are one unit when both sides come from one stream.
+ * Write one record.  gu contains the gold spans and pu the predicted ones,
+ * and they are one unit when both sides come from one stream.
  */
 static void
 write_record(const struct unit *key, const struct unit *gu,
@@ -741,7 +746,7 @@ reader_cmp(const struct reader *a, const struct reader *b)
 	    b->sent);
 }
 
-/* Stop when a stream had spans of the other side only: a likely mix-up. */
+/* Stop when a stream has spans of the other side only, a likely mix-up. */
 static void
 check_sides(const struct reader *r, const char *want, const char *other)
 {

@@ -1,10 +1,10 @@
 /*
  * align-brute: check align_unit against an exhaustive search.
  *
- * For many small random units (up to 6 spans a side, offsets below 10, two
- * or three types, sometimes a --min-overlap share), enumerate every
- * one-to-one pairing of the gold and predicted spans, score it by the rule
- * of nermatch(1) and keep the best, ties going to the pairing whose gold
+ * The units are small and random: up to 6 spans a side, offsets below 10,
+ * one to three types, sometimes a --min-overlap share.  For each, enumerate
+ * every one-to-one pairing of the gold and predicted spans, score it by the
+ * rule of nermatch(1) and keep the best.  Ties go to the pairing whose gold
  * spans, taken in input order, have the earliest partners (a partner before
  * none).  align_unit must return a valid pairing with the same objective
  * value and the same pairs.  Nothing here but the public header comes from
