@@ -16,6 +16,7 @@
 #include "fields.h"
 #include "lines.h"
 #include "out.h"
+#include "spanin.h"
 #include "stream.h"
 #include "tag.h"
 #include "version.h"
@@ -23,7 +24,9 @@
 static const char usage_line[] =
     "usage: nerspan [-d delim] [-g column] [-o tag] [-p column] "
     "[-t column]\n"
-    "               [--empty-tag=error|outside] [file ...]\n";
+    "               [--empty-tag=error|outside] [file ...]\n"
+    "       nerspan -i spans [file ...]\n"
+    "       nerspan -i brat [--side=gold|pred] file.ann ...\n";
 
 static const char help_text[] =
     "Read CoNLL columns (one token a line, a blank line between sentences)\n"
@@ -39,14 +42,26 @@ static const char help_text[] =
     "  -o, --outside=TAG            the tag outside every entity (default O)\n"
     "      --empty-tag=error|outside  an empty tag field is an error\n"
     "                               (default) or reads as outside\n"
+    "  -i, --input-format=conll|brat|spans  what the input is: CoNLL\n"
+    "                               columns (default), brat .ann files, or\n"
+    "                               span records with a header line\n"
+    "      --side=gold|pred         the side of the entities of -i brat\n"
+    "                               (default gold)\n"
     "  -h, --help                   print this help and exit\n"
     "  -V, --version                print the version and exit\n"
     "\n"
     "Examples:\n"
     "  nerspan test.conll | nermatch | nerscore\n"
-    "  nerspan -g 3 -p 4 -d tab run.tsv | nermatch | nermatrix\n";
+    "  nerspan -g 3 -p 4 -d tab run.tsv | nermatch | nermatrix\n"
+    "  nermatch <(nerspan -i brat gold/*.ann) \\\n"
+    "      <(nerspan -i brat --side=pred pred/*.ann) | nerscore\n";
+
+enum input_format { INPUT_CONLL, INPUT_BRAT, INPUT_SPANS };
 
 struct options {
+	enum input_format format;
+	bool	 side_pred;	/* -i brat: the entities are predictions */
+	bool	 side_given;
 	enum delim delim;
 	char	 delimch;
 	long	 goldcol;
@@ -130,23 +145,52 @@ parse_delim(const char *arg)
 }
 
 static void
+parse_format(const char *arg)
+{
+	if (strcmp(arg, "conll") == 0)
+		opt.format = INPUT_CONLL;
+	else if (strcmp(arg, "brat") == 0)
+		opt.format = INPUT_BRAT;
+	else if (strcmp(arg, "spans") == 0)
+		opt.format = INPUT_SPANS;
+	else
+		die(EXIT_USAGE, "invalid --input-format '%s': expected conll, "
+		    "brat or spans", arg);
+}
+
+static void
+parse_side_option(const char *arg)
+{
+	if (strcmp(arg, "gold") == 0)
+		opt.side_pred = false;
+	else if (strcmp(arg, "pred") == 0)
+		opt.side_pred = true;
+	else
+		die(EXIT_USAGE, "invalid --side '%s': expected gold or pred",
+		    arg);
+	opt.side_given = true;
+}
+
+static void
 parse_options(int argc, char **argv)
 {
-	enum { OPT_EMPTY_TAG = 256 };
+	enum { OPT_EMPTY_TAG = 256, OPT_SIDE };
 	static const struct option longopts[] = {
 		{ "delimiter", required_argument, NULL, 'd' },
 		{ "empty-tag", required_argument, NULL, OPT_EMPTY_TAG },
 		{ "gold-column", required_argument, NULL, 'g' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "input-format", required_argument, NULL, 'i' },
 		{ "outside", required_argument, NULL, 'o' },
 		{ "pred-column", required_argument, NULL, 'p' },
+		{ "side", required_argument, NULL, OPT_SIDE },
 		{ "token-column", required_argument, NULL, 't' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "d:g:ho:p:t:V", longopts,
+	while ((c = getopt_long(argc, argv, "d:g:hi:o:p:t:V", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'd':
@@ -159,6 +203,9 @@ parse_options(int argc, char **argv)
 			out_str(usage_line);
 			out_str(help_text);
 			exit(out_finish(0));
+		case 'i':
+			parse_format(optarg);
+			break;
 		case 'o':
 			opt.outside = optarg;
 			opt.outlen = strlen(optarg);
@@ -181,10 +228,16 @@ parse_options(int argc, char **argv)
 				die(EXIT_USAGE, "invalid --empty-tag '%s': "
 				    "expected error or outside", optarg);
 			break;
+		case OPT_SIDE:
+			parse_side_option(optarg);
+			break;
 		default:
 			usage();
 		}
 	}
+	if (opt.side_given && opt.format != INPUT_BRAT)
+		die(EXIT_USAGE, "--side applies to -i brat only: span records "
+		    "have a side column, CoNLL files both sides");
 }
 
 static size_t
@@ -496,7 +549,13 @@ main(int argc, char **argv)
 	parse_options(argc, argv);
 
 	writer_header(STREAM_SPANS);
-	for (i = optind; i == optind || i < argc; i++) {
+	if (opt.format == INPUT_BRAT)
+		status = brat_run(argv + optind, argc - optind, opt.side_pred,
+		    &failed);
+	else if (opt.format == INPUT_SPANS)
+		status = spanin_run(argv + optind, argc - optind, &failed);
+	for (i = optind; opt.format == INPUT_CONLL &&
+	    (i == optind || i < argc); i++) {
 		const char *path = i < argc ? argv[i] : "-";
 
 		if (lines_open(&in, path) != 0) {
