@@ -29,6 +29,7 @@
 struct heapitem {
 	struct wvec d;
 	size_t	 col;
+	bool	 taken;		/* the column has a row */
 };
 
 /* One entry of the log that undoes a rejected move of the tie-break. */
@@ -43,6 +44,7 @@ struct assign {
 	bool	*known, *final, *fixed, *tight_dummy;
 	size_t	*prev, *match_row, *match_col, *touched;
 	size_t	*via, *into, *queue;
+	size_t	*order;		/* rows in the order the searches take them */
 	uint64_t *mark, epoch;	/* a column is seen when mark == epoch */
 	size_t	*colstart;	/* the edges into column c, reversed */
 	size_t	*colrow, *coledge;
@@ -79,6 +81,7 @@ assign_free(struct assign *a)
 	free(a->via);
 	free(a->into);
 	free(a->queue);
+	free(a->order);
 	free(a->mark);
 	free(a->colstart);
 	free(a->colrow);
@@ -111,6 +114,7 @@ reserve(struct assign *a, size_t n, size_t nedges)
 		GROW(a->via, a->cap);
 		GROW(a->into, a->cap);
 		GROW(a->queue, a->cap);
+		GROW(a->order, a->cap);
 		GROW(a->colstart, a->cap + 1);
 		a->mark = xrealloc(a->mark, a->cap * sizeof *a->mark);
 		memset(a->mark, 0, a->cap * sizeof *a->mark);
@@ -160,18 +164,27 @@ wsum(const struct wvec *x, const struct wvec *y, const struct wvec *z,
 	return r;
 }
 
+/*
+ * Order the heap by distance, then free columns first, so that a search
+ * ends as soon as a free column is as near as any other: a run of equally
+ * good pairs would otherwise be walked to its end by every search.
+ */
 static bool
 heap_less(const struct heapitem *x, const struct heapitem *y)
 {
 	int c = wcmp(&x->d, &y->d);
 
-	return c < 0 || (c == 0 && x->col < y->col);
+	if (c != 0)
+		return c < 0;
+	if (x->taken != y->taken)
+		return !x->taken;
+	return x->col < y->col;
 }
 
 static void
 heap_push(struct assign *a, const struct wvec *d, size_t col)
 {
-	struct heapitem it = { *d, col };
+	struct heapitem it = { *d, col, a->match_col[col] != ASSIGN_NONE };
 	size_t i, parent;
 
 	if (a->hn == a->hcap) {
@@ -305,6 +318,34 @@ augment_row(struct assign *a, size_t r0, const size_t *rowstart,
 		a->known[a->touched[i]] = a->final[a->touched[i]] = false;
 }
 
+/*
+ * Order the rows by their number of edges, fewest first.  The least cost
+ * does not depend on the order, but a row with many edges, such as a long
+ * span over many short ones, is then searched from once instead of being
+ * reached again by the search of every later row.
+ */
+static void
+order_rows(struct assign *a, size_t k, const size_t *rowstart)
+{
+	size_t r, d, maxdeg = 0, n = 0;
+
+	for (r = 0; r < k; r++)
+		if (rowstart[r + 1] - rowstart[r] > maxdeg)
+			maxdeg = rowstart[r + 1] - rowstart[r];
+	if (maxdeg <= 8) {
+		for (r = 0; r < k; r++)
+			a->order[r] = r;
+		return;
+	}
+	for (d = 0; d <= 8; d++)
+		for (r = 0; r < k; r++)
+			if (rowstart[r + 1] - rowstart[r] == d)
+				a->order[n++] = r;
+	for (r = 0; r < k; r++)
+		if (rowstart[r + 1] - rowstart[r] > 8)
+			a->order[n++] = r;
+}
+
 static void
 solve_least_cost(struct assign *a, size_t k, size_t m,
     const size_t *rowstart, const struct assign_edge *edges)
@@ -325,8 +366,9 @@ solve_least_cost(struct assign *a, size_t k, size_t m,
 				a->u[r] = edges[e].cost;
 		a->match_row[r] = ASSIGN_NONE;
 	}
+	order_rows(a, k, rowstart);
 	for (r = 0; r < k; r++)
-		augment_row(a, r, rowstart, edges, m);
+		augment_row(a, a->order[r], rowstart, edges, m);
 }
 
 /* Mark the tight edges and list, for every column, the edges into it. */
