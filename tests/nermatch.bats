@@ -531,3 +531,33 @@ keyed_stream() {
 	done
 	[ "${lines[0]}" = "usage: nermatch [-e] [-l level] [-m share] [file | gold pred]" ]
 }
+
+@test "man example: error listing" {
+	run -0 --separate-stderr bash -c "nerspan $DATA/cases/C17.conll | nermatch -e | grep -v '^#' | cut -f 3-5,11,12"
+	[ "${lines[0]}" = "$(printf 'class\tgold_type\tpred_type\tgold_text\tpred_text')" ]
+	[ "${lines[1]}" = "$(printf 'wrong-bounds\tORG\tORG\tAlfa Beta Corp\tBeta Corp Gamma Delta')" ]
+	[ "${lines[2]}" = "$(printf 'missed\tORG\t\tGamma Delta Ltd\t')" ]
+	[ "${#lines[@]}" -eq 3 ]
+	[ "$stderr" = "" ]
+}
+
+@test "man example: one level of span records" {
+	printf 'doc\tstart\tend\ttype\tside\tlevel\n' > nested.tsv
+	printf 'a\t0\t6\tORG\tgold\t1\na\t0\t2\tPER\tgold\t2\n' >> nested.tsv
+	printf 'a\t0\t6\tORG\tpred\t1\na\t0\t2\tPER\tpred\t2\na\t3\t4\tLOC\tpred\t2\n' >> nested.tsv
+	run -0 --separate-stderr bash -c "nerspan -i spans nested.tsv | nermatch -l 2 | nerscore | case_layout"
+	[ "${lines[0]}" = "LOC 0 1 0" ]
+	[ "${lines[1]}" = "PER 1 0 0" ]
+	[ "${lines[2]}" = "overall 0.5000 1.0000 0.6667" ]
+	[ "$stderr" = "" ]
+}
+
+@test "man example: half the gold span" {
+	# The prediction covers 2 of 3 tokens of the first gold ORG and 2 of
+	# 3 of the second; the tie goes to the first.
+	run -0 --separate-stderr bash -c "nerspan $DATA/cases/C17.conll | nermatch -m 0.5 | nerscore -m type | case_layout"
+	[ "${lines[0]}" = "ORG 1 0 1" ]
+	[ "${lines[1]}" = "PER 1 0 0" ]
+	run -0 --separate-stderr bash -c "nerspan $DATA/cases/C17.conll | nermatch -m 0.7 | nerscore -m type | case_layout"
+	[ "${lines[0]}" = "ORG 0 1 2" ]
+}

@@ -274,3 +274,10 @@ ann() {
 	[ "${lines[3]}" = "10 missed Paris|" ]
 	[ "${#lines[@]}" -eq 4 ]
 }
+
+@test "help: input options are listed" {
+	run -0 --separate-stderr nerspan --help
+	[[ "$output" == *" -i, --input-format=conll|brat|spans"* ]]
+	[[ "$output" == *" --side=gold|pred"* ]]
+	[[ "$output" == *"usage: nerspan "*"       nerspan -i spans [file ...]"*"       nerspan -i brat [--side=gold|pred] file.ann ..."* ]]
+}
