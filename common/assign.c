@@ -2,11 +2,11 @@
  * assign: the assignment problem of one cluster of spans.
  *
  * Each row may take one column through one of its edges, or stay
- * unassigned at cost 0; each column takes at most one row.  assign_solve
- * finds the assignment of least total cost, costs being vectors compared
- * lexicographically, and among those of least cost the one in which row 0
- * has the earliest column it can have (any column before none), then row 1,
- * and so on.
+ * unassigned at cost 0; each column takes at most one row.  Costs are
+ * vectors compared lexicographically.  assign_solve finds the assignments
+ * of least total cost, and among them the one in which row 0 has the
+ * earliest column it can have (any column before none), then row 1, and so
+ * on.
  *
  * The least cost comes from shortest augmenting paths: one Dijkstra search
  * with potentials per row.  Row r also has a dummy column, ncols + r, that
@@ -166,8 +166,8 @@ wsum(const struct wvec *x, const struct wvec *y, const struct wvec *z,
 
 /*
  * Order the heap by distance, then free columns first, so that a search
- * ends as soon as a free column is as near as any other: a run of equally
- * good pairs would otherwise be walked to its end by every search.
+ * ends as soon as a free column is as near as any other.  Otherwise every
+ * search would walk a run of equally good pairs to its end.
  */
 static bool
 heap_less(const struct heapitem *x, const struct heapitem *y)
@@ -433,7 +433,7 @@ set_col(struct assign *a, size_t c, size_t r)
 	a->match_col[c] = r;
 }
 
-/* Give row r column c, whose row was recorded in via[c] by a search. */
+/* Give row r column c, logging both changes. */
 static void
 take(struct assign *a, size_t r, size_t c)
 {

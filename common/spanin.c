@@ -3,10 +3,11 @@
  * them as the span stream of nertools(5).
  *
  * A file starts with a header line naming its columns, TAB-separated, then
- * has one record a line.  The records of a unit must stand together, and
- * checking that in constant memory needs the units in order (unitkey.c): a
- * unit that sorts before the one being read either appeared earlier or the
- * file is unsorted, and the message gives the sort command that fixes both.
+ * has one record a line.  The records of a unit must stand together.
+ * Checking that in constant memory needs the units in order (unitkey.c),
+ * because then a unit that sorts before the one being read either appeared
+ * earlier or the file is unsorted.  The message gives the sort command that
+ * fixes both.
  */
 #include <errno.h>
 #include <stdio.h>

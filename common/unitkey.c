@@ -2,11 +2,11 @@
  * unitkey: the order of document names.
  *
  * Names made of decimal digits only compare as numbers, so that the
- * documents 1, 2, ..., 10 that nerspan numbers come in order, and come
- * before every other name; other names compare as bytes (the C locale).
- * Two digit names of equal value, such as 01 and 1, compare as bytes.
- * Putting numbers first keeps the order total when both kinds of name
- * occur.
+ * documents 1, 2, ..., 10 that nerspan numbers come in order.  They come
+ * before every other name, and other names compare as bytes (the C
+ * locale).  Two digit names of equal value, such as 01 and 1, compare as
+ * bytes.  Putting numbers first keeps the order total when both kinds of
+ * name occur.
  */
 #include <stdio.h>
 

@@ -13,9 +13,11 @@ n=${1:-100000}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# Realistic: gold entities of 1-4 tokens with gaps; the prediction is
-# exact 85% of the time, shifted by a token 6%, of another type 5%,
-# missed 2%, plus a spurious span or a nested one 2% of the time each.
+# Realistic: gold entities of 1-4 tokens with gaps.  The prediction is
+# exact 85% of the time, shifted by a token 6%, of another type 5% and
+# missing 2%; 1% of gold spans get a prediction one token longer, and 1%
+# an exact one plus a nested one-token prediction.  Spurious one-token
+# predictions after the last gold span bring the predictions up to N.
 awk -v n="$n" 'BEGIN {
 	srand(42)
 	OFS = "\t"
