@@ -36,7 +36,13 @@ COMMON_OBJ = $(COMMON_SRC:common/%.c=$(O)/build/%.o)
 $(O)/%: $(O)/build/cmd-%.o $(COMMON_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(COMMON_OBJ) -lm
 
-check: all
+# align-brute checks the pairing of nermatch against an exhaustive search;
+# a test in tests/nermatch.bats runs it.
+$(O)/build/align-brute: tests/unit/align-brute.c $(COMMON_OBJ) $(COMMON_HDR)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit/align-brute.c \
+		$(COMMON_OBJ) -lm
+
+check: all $(O)/build/align-brute
 	@tests/run-bats
 
 # The same tests against a build with AddressSanitizer and
@@ -44,7 +50,8 @@ check: all
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 check-sanitize:
-	$(MAKE) O=build-san CFLAGS="-O1 -g $(SANFLAGS)" LDFLAGS="$(SANFLAGS)" all
+	$(MAKE) O=build-san CFLAGS="-O1 -g $(SANFLAGS)" LDFLAGS="$(SANFLAGS)" \
+		all build-san/build/align-brute
 	@NERTOOLS_BIN=$$PWD/build-san tests/run-bats
 
 MAN1 = man/nerspan.1 man/nermatch.1 man/nerscore.1 man/nermatrix.1

@@ -1,7 +1,10 @@
 /*
- * nermatch: read a span stream, pair the gold and predicted spans of each
+ * nermatch: read span streams, pair the gold and predicted spans of each
  * unit one to one, and write one match record per pair or unpaired span.
- * Leans on common/stream (records) and common/align (the pairing).
+ * With one input, both sides come from it.  With two, the gold spans come
+ * from the first and the predicted spans from the second, and their units
+ * are paired by key as join(1) pairs lines.  Leans on common/stream (records),
+ * common/unitkey (the order of units) and common/align (the pairing).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -15,34 +18,41 @@
 #include "err.h"
 #include "out.h"
 #include "stream.h"
+#include "unitkey.h"
 #include "version.h"
 
 static const char usage_line[] =
-    "usage: nermatch [-e] [-m fraction] [file]\n";
+    "usage: nermatch [-e] [-l level] [-m share] [file | gold pred]\n";
 
 static const char help_text[] =
     "Pair the gold and predicted spans of each sentence (or document) one\n"
     "to one and write a match record per pair, missed gold span and\n"
-    "spurious prediction.\n"
+    "spurious prediction.  With two files, the gold spans come from the\n"
+    "first and the predicted spans from the second.\n"
     "\n"
     "  -e, --errors              write only the records that are not exact\n"
     "                            matches (the error listing)\n"
-    "  -m, --min-overlap=F       pair overlapping spans only when the\n"
-    "                            overlap covers at least the share F of the\n"
-    "                            gold span, 0 < F <= 1 (default: any overlap)\n"
+    "  -l, --level=N             keep only the spans of annotation level N\n"
+    "                            (default: all levels together)\n"
+    "  -m, --min-overlap=SHARE   pair overlapping spans only when the\n"
+    "                            overlap covers at least SHARE of the gold\n"
+    "                            span's length, a decimal 0 < SHARE <= 1\n"
+    "                            (default: any overlap)\n"
     "  -h, --help                print this help and exit\n"
     "  -V, --version             print the version and exit\n"
     "\n"
     "Examples:\n"
     "  nerspan test.conll | nermatch | nerscore\n"
-    "  nerspan test.conll | nermatch --errors | less -S\n";
+    "  nerspan test.conll | nermatch --errors | less -S\n"
+    "  nermatch gold.spans pred.spans | nerscore\n";
 
 struct options {
 	bool	 errors_only;
-	double	 min_cover;
+	uint64_t level;		/* 0: every level */
+	struct align_opts align;
 };
 
-/* A span of the current unit; strings are offsets into the unit's arena. */
+/* A span of a unit; strings are offsets into the unit's arena. */
 struct uspan {
 	struct aspan a;
 	size_t	 type, source, sourcelen, text, textlen;
@@ -61,15 +71,47 @@ struct unit {
 	bool	 keyed;
 };
 
-/* Column indices of the input stream. */
+/* Column indices of an input stream; -1 for an optional one it lacks. */
 struct columns {
-	int	 doc, sent, side, start, end, type, source, text;
+	int	 doc, sent, side, start, end, type, level, source, text;
+};
+
+enum { KEEP_GOLD = 1, KEEP_PRED = 2, KEEP_BOTH = 3 };
+
+/* The line a reader stopped at: a #doc line, a #unit line or the end. */
+enum event { EV_END, EV_DOC, EV_UNIT };
+
+struct reader {
+	struct stream s;
+	struct columns col;
+	int	 keep;		/* the sides whose spans are kept */
+	bool	 ordered;	/* check that units come in key order */
+	struct unit u;		/* the spans of the unit being read */
+	enum event ev;
+	struct tokens tok;	/* of the #doc or #unit line */
+	uint64_t line;		/* of the #doc or #unit line */
+	char	*doc;		/* the document of a #doc line */
+	size_t	 doclen, doccap;
+	uint64_t sent;		/* the unit number, when ordered */
+	char	*prev;		/* the key of the last event, when ordered */
+	size_t	 prevlen, prevcap;
+	enum event prevev;
+	uint64_t prevsent;
+	uint64_t kept, other;	/* spans of the kept sides and of the others */
 };
 
 /* A record to write: a pair, or one span with no partner. */
 struct outrec {
 	size_t	 g, p;		/* indices, or ALIGN_NONE */
 	uint64_t pos, end;
+};
+
+struct matcher {
+	struct align_work *work;
+	struct aspan *ga, *pa;
+	size_t	 gacap, pacap;
+	struct outrec *recs;
+	size_t	 reccap;
 };
 
 static struct options opt;
@@ -81,20 +123,63 @@ usage(void)
 	exit(EXIT_USAGE);
 }
 
+/*
+ * Read a share such as 0.5, .25 or 1 exactly, as num / 10^decimals, so
+ * that an overlap of exactly that share of the gold span is enough.
+ */
+static void
+parse_share(const char *arg)
+{
+	uint64_t num = 0, den = 1;
+	const char *p = arg;
+	bool digits = false;
+
+	for (; *p >= '0' && *p <= '9'; p++, digits = true)
+		if ((num = num * 10 + (uint64_t)(*p - '0')) > 1)
+			break;
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9' && den <= 100000000;
+		    p++, digits = true) {
+			num = num * 10 + (uint64_t)(*p - '0');
+			den *= 10;
+		}
+	if (*p != '\0' || !digits || num == 0 || num > den)
+		die(EXIT_USAGE, "invalid --min-overlap '%s': expected a "
+		    "decimal share of the gold span, 0 < SHARE <= 1, with at "
+		    "most 9 decimals", arg);
+	opt.align.min_num = num;
+	opt.align.min_den = den;
+}
+
+static uint64_t
+parse_level(const char *arg)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(arg, &end, 10);
+	if (errno != 0 || *end != '\0' || end == arg || v == 0 ||
+	    arg[0] == '-' || arg[0] == '+')
+		die(EXIT_USAGE, "invalid --level '%s': expected a level number, "
+		    "1 for the first tag column", arg);
+	return v;
+}
+
 static void
 parse_options(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "errors", no_argument, NULL, 'e' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "level", required_argument, NULL, 'l' },
 		{ "min-overlap", required_argument, NULL, 'm' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	char *end;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "ehm:V", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "ehl:m:V", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'e':
 			opt.errors_only = true;
@@ -103,14 +188,11 @@ parse_options(int argc, char **argv)
 			out_str(usage_line);
 			out_str(help_text);
 			exit(out_finish(0));
+		case 'l':
+			opt.level = parse_level(optarg);
+			break;
 		case 'm':
-			errno = 0;
-			opt.min_cover = strtod(optarg, &end);
-			if (errno != 0 || *end != '\0' || end == optarg ||
-			    !(opt.min_cover > 0 && opt.min_cover <= 1))
-				die(EXIT_USAGE, "invalid --min-overlap '%s': "
-				    "expected a share of the gold span, "
-				    "0 < F <= 1", optarg);
+			parse_share(optarg);
 			break;
 		case 'V':
 			out_str("nermatch (nertools) " NERTOOLS_VERSION "\n");
@@ -119,7 +201,7 @@ parse_options(int argc, char **argv)
 			usage();
 		}
 	}
-	if (argc - optind > 1)
+	if (argc - optind > 2)
 		usage();
 }
 
@@ -143,9 +225,7 @@ arena_add(struct unit *u, const struct field *f)
 static bool
 field_is(const struct field *f, const char *s)
 {
-	size_t n = strlen(s);
-
-	return f->len == n && memcmp(f->p, s, n) == 0;
+	return bytes_equal(f->p, f->len, s, strlen(s));
 }
 
 static bool
@@ -157,42 +237,66 @@ key_equal(const struct unit *u, const struct field *doc,
 }
 
 static void
-add_span(struct unit *u, struct stream *s, const struct columns *col)
+set_key(struct unit *u, const struct field *doc, const struct field *sent)
 {
-	const struct field *f = s->fs.f;
-	struct side *side;
-	struct uspan *sp;
+	u->doc = arena_add(u, doc);
+	u->doclen = doc->len;
+	u->sent = arena_add(u, sent);
+	u->sentlen = sent->len;
+	u->keyed = true;
+}
 
-	if (!u->keyed) {
-		u->doc = arena_add(u, &f[col->doc]);
-		u->doclen = f[col->doc].len;
-		u->sent = arena_add(u, &f[col->sent]);
-		u->sentlen = f[col->sent].len;
-		u->keyed = true;
-	} else if (!key_equal(u, &f[col->doc], &f[col->sent])) {
-		die_at(s->in.name, s->in.lineno, "span of document '%.*s' "
+/* Check that the record belongs to the unit being read. */
+static void
+check_key(struct reader *r)
+{
+	const struct field *f = r->s.fs.f;
+	const struct field *doc = &f[r->col.doc], *sent = &f[r->col.sent];
+
+	if (!r->u.keyed)
+		set_key(&r->u, doc, sent);
+	else if (!key_equal(&r->u, doc, sent))
+		die_at(r->s.in.name, r->s.in.lineno, "span of document '%.*s' "
 		    "unit '%.*s' follows spans of another unit that no #unit "
-		    "line closed", (int)f[col->doc].len, f[col->doc].p,
-		    (int)f[col->sent].len, f[col->sent].p);
-	}
-	if (field_is(&f[col->side], "gold"))
-		side = &u->gold;
-	else if (field_is(&f[col->side], "pred"))
-		side = &u->pred;
-	else
-		die_at(s->in.name, s->in.lineno, "invalid side '%.*s', "
-		    "expected gold or pred", (int)f[col->side].len,
-		    f[col->side].p);
+		    "line closed", (int)doc->len, doc->p, (int)sent->len,
+		    sent->p);
+}
+
+static int
+read_side(const struct reader *r)
+{
+	const struct field *f = &r->s.fs.f[r->col.side];
+
+	if (field_is(f, "gold"))
+		return KEEP_GOLD;
+	if (field_is(f, "pred"))
+		return KEEP_PRED;
+	die_at(r->s.in.name, r->s.in.lineno, "invalid side '%.*s', expected "
+	    "gold or pred", (int)f->len, f->p);
+}
+
+static struct uspan *
+push_span(struct side *side)
+{
 	if (side->n == side->cap) {
 		side->cap = side->cap ? side->cap * 2 : 16;
 		side->v = xrealloc(side->v, side->cap * sizeof *side->v);
 	}
-	sp = &side->v[side->n++];
-	sp->a.start = field_u64(s, &f[col->start], "start");
-	sp->a.end = field_u64(s, &f[col->end], "end");
+	return &side->v[side->n++];
+}
+
+static void
+fill_span(struct reader *r, struct uspan *sp)
+{
+	const struct field *f = r->s.fs.f;
+	struct unit *u = &r->u;
+	const struct columns *col = &r->col;
+
+	sp->a.start = field_u64(&r->s, &f[col->start], "start");
+	sp->a.end = field_u64(&r->s, &f[col->end], "end");
 	if (sp->a.end <= sp->a.start)
-		die_at(s->in.name, s->in.lineno, "span ends at %llu, not after "
-		    "its start %llu", (unsigned long long)sp->a.end,
+		die_at(r->s.in.name, r->s.in.lineno, "span ends at %llu, not "
+		    "after its start %llu", (unsigned long long)sp->a.end,
 		    (unsigned long long)sp->a.start);
 	sp->a.typelen = f[col->type].len;
 	sp->type = arena_add(u, &f[col->type]);
@@ -202,11 +306,212 @@ add_span(struct unit *u, struct stream *s, const struct columns *col)
 	sp->text = col->text >= 0 ? arena_add(u, &f[col->text]) : 0;
 }
 
-static const char *
-classify(const struct aspan *g, const struct aspan *p)
+static void
+add_span(struct reader *r)
 {
-	bool bounds = g->start == p->start && g->end == p->end;
-	bool type = bytes_equal(g->type, g->typelen, p->type, p->typelen);
+	int side;
+
+	check_key(r);
+	side = read_side(r);
+	if (opt.level != 0 && field_u64(&r->s, &r->s.fs.f[r->col.level],
+	    "level") != opt.level)
+		return;
+	if ((side & r->keep) == 0) {
+		r->other++;
+		return;
+	}
+	r->kept++;
+	fill_span(r, push_span(side == KEEP_GOLD ? &r->u.gold : &r->u.pred));
+}
+
+static void
+reset_unit(struct unit *u)
+{
+	u->used = 0;
+	u->gold.n = u->pred.n = 0;
+	u->keyed = false;
+}
+
+static void
+event_doc(const struct reader *r, const char **p, size_t *len)
+{
+	if (r->ev == EV_DOC) {
+		*p = r->doc;
+		*len = r->doclen;
+	} else {
+		*p = r->u.arena + r->u.doc;
+		*len = r->u.doclen;
+	}
+}
+
+/* Order events by document, then #doc before #unit, then unit number. */
+static int
+event_cmp(const char *adoc, size_t alen, enum event aev, uint64_t asent,
+    const char *bdoc, size_t blen, enum event bev, uint64_t bsent)
+{
+	int c = doc_cmp(adoc, alen, bdoc, blen);
+
+	if (c != 0)
+		return c;
+	if (aev != bev)
+		return aev == EV_DOC ? -1 : 1;
+	if (aev == EV_DOC || asent == bsent)
+		return 0;
+	return asent < bsent ? -1 : 1;
+}
+
+/* Name an event's key in a message: "document 'a' unit 3". */
+static const char *
+describe(char *buf, size_t size, const char *doc, size_t len, enum event ev,
+    uint64_t sent)
+{
+	int n = snprintf(buf, size, "document '%.*s'", len > 60 ? 60 : (int)len,
+	    doc);
+
+	if (ev == EV_UNIT && n > 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, " unit %llu",
+		    (unsigned long long)sent);
+	return buf;
+}
+
+static noreturn void
+die_order(const struct reader *r, const char *doc, size_t len)
+{
+	char now[100], before[100];
+	bool num = name_is_number(doc, len) &&
+	    name_is_number(r->prev, r->prevlen);
+
+	die_at(r->s.in.name, r->line, "%s comes after %s, but units must be "
+	    "in order of document, then unit number (see nermatch(1)): run "
+	    "nerspan once over all input files, or sort the span records "
+	    "with %s", describe(now, sizeof now, doc, len, r->ev, r->sent),
+	    describe(before, sizeof before, r->prev, r->prevlen, r->prevev,
+	    r->prevsent), sort_advice(r->col.doc + 1, r->col.sent + 1, num));
+}
+
+/* Check that the reader's event comes after the one before it. */
+static void
+check_order(struct reader *r)
+{
+	const char *doc;
+	size_t len;
+
+	event_doc(r, &doc, &len);
+	if (r->prevev != EV_END && event_cmp(doc, len, r->ev, r->sent,
+	    r->prev, r->prevlen, r->prevev, r->prevsent) <= 0)
+		die_order(r, doc, len);
+	if (len > r->prevcap) {
+		r->prevcap = len;
+		r->prev = xrealloc(r->prev, len);
+	}
+	if (len > 0)
+		memcpy(r->prev, doc, len);
+	r->prevlen = len;
+	r->prevev = r->ev;
+	r->prevsent = r->sent;
+}
+
+static void
+on_unit(struct reader *r)
+{
+	const struct field *f = r->s.fs.f;
+
+	if (r->u.keyed && !key_equal(&r->u, &f[1], &f[2]))
+		die_at(r->s.in.name, r->s.in.lineno, "#unit line names another "
+		    "unit than the spans before it");
+	if (!r->u.keyed)
+		set_key(&r->u, &f[1], &f[2]);
+	if (r->ordered)
+		r->sent = field_u64(&r->s, &f[2], "unit number");
+}
+
+static void
+on_doc(struct reader *r)
+{
+	const struct field *f = r->s.fs.f;
+
+	if (r->u.keyed)
+		die_at(r->s.in.name, r->s.in.lineno, "#doc line inside a unit: "
+		    "the spans before it have no #unit line");
+	if (f[1].len > r->doccap) {
+		r->doccap = f[1].len;
+		r->doc = xrealloc(r->doc, r->doccap);
+	}
+	if (f[1].len > 0)
+		memcpy(r->doc, f[1].p, f[1].len);
+	r->doclen = f[1].len;
+}
+
+/* Read up to the next #doc or #unit line, or to the end. */
+static void
+next_event(struct reader *r)
+{
+	enum record rec;
+
+	reset_unit(&r->u);
+	while ((rec = stream_next(&r->s)) == REC_DATA)
+		add_span(r);
+	if (rec == REC_UNIT)
+		r->ev = EV_UNIT;
+	else if (rec == REC_DOC)
+		r->ev = EV_DOC;
+	else
+		r->ev = EV_END;
+	r->tok = r->s.tok;
+	r->line = r->s.in.lineno;
+	if (rec == REC_UNIT)
+		on_unit(r);
+	else if (rec == REC_DOC)
+		on_doc(r);
+	else if (r->u.keyed)
+		die_at(r->s.in.name, 0, "the last spans have no #unit line");
+	if (r->ordered && r->ev != EV_END)
+		check_order(r);
+}
+
+static void
+open_reader(struct reader *r, const char *path, int keep, bool ordered)
+{
+	memset(r, 0, sizeof *r);
+	if (stream_open(&r->s, path, STREAM_SPANS) != 0)
+		die(EXIT_DATA, "%s: %s", path, strerror(errno));
+	r->keep = keep;
+	r->ordered = ordered;
+	r->prevev = EV_END;
+	r->col.doc = stream_require(&r->s, "doc");
+	r->col.sent = stream_require(&r->s, "sent");
+	r->col.side = stream_require(&r->s, "side");
+	r->col.start = stream_require(&r->s, "start");
+	r->col.end = stream_require(&r->s, "end");
+	r->col.type = stream_require(&r->s, "type");
+	r->col.level = stream_column(&r->s, "level");
+	r->col.source = stream_column(&r->s, "source");
+	r->col.text = stream_column(&r->s, "text");
+	if (opt.level != 0 && r->col.level < 0)
+		die_at(r->s.in.name, 1, "the header has no 'level' column, "
+		    "which --level needs");
+}
+
+static void
+close_reader(struct reader *r)
+{
+	if (r->s.incomplete != NULL)
+		writer_incomplete(r->s.incomplete);
+	stream_close(&r->s);
+	free(r->u.arena);
+	free(r->u.gold.v);
+	free(r->u.pred.v);
+	free(r->doc);
+	free(r->prev);
+}
+
+static const char *
+classify(const struct unit *gu, const struct uspan *g, const struct unit *pu,
+    const struct uspan *p)
+{
+	bool bounds = g->a.start == p->a.start && g->a.end == p->a.end;
+	bool type = bytes_equal(gu->arena + g->type, g->a.typelen,
+	    pu->arena + p->type, p->a.typelen);
 
 	if (bounds)
 		return type ? "exact" : "wrong-type";
@@ -230,13 +535,10 @@ outrec_cmp(const void *x, const void *y)
 }
 
 static void
-write_side_fields(const struct unit *u, const struct uspan *sp)
+write_type(const struct unit *u, const struct uspan *sp)
 {
-	if (sp == NULL) {
-		out_tab();
-		return;
-	}
-	out_write(u->arena + sp->type, sp->a.typelen);
+	if (sp != NULL)
+		out_write(u->arena + sp->type, sp->a.typelen);
 	out_tab();
 }
 
@@ -251,207 +553,253 @@ write_offsets(const struct uspan *sp)
 	out_tab();
 }
 
+/*
+ * Write one record.  gu contains the gold spans and pu the predicted ones,
+ * and they are one unit when both sides come from one stream.
+ */
 static void
-write_record(const struct unit *u, const struct outrec *r)
+write_record(const struct unit *key, const struct unit *gu,
+    const struct unit *pu, const struct outrec *r)
 {
-	const struct uspan *g = r->g != ALIGN_NONE ? &u->gold.v[r->g] : NULL;
-	const struct uspan *p = r->p != ALIGN_NONE ? &u->pred.v[r->p] : NULL;
+	const struct uspan *g = r->g != ALIGN_NONE ? &gu->gold.v[r->g] : NULL;
+	const struct uspan *p = r->p != ALIGN_NONE ? &pu->pred.v[r->p] : NULL;
 	const char *class = g == NULL ? "spurious" : p == NULL ? "missed" :
-	    classify(&g->a, &p->a);
+	    classify(gu, g, pu, p);
 
 	if (opt.errors_only && strcmp(class, "exact") == 0)
 		return;
-	out_write(u->arena + u->doc, u->doclen);
+	out_write(key->arena + key->doc, key->doclen);
 	out_tab();
-	out_write(u->arena + u->sent, u->sentlen);
+	out_write(key->arena + key->sent, key->sentlen);
 	out_tab();
 	out_str(class);
 	out_tab();
-	write_side_fields(u, g);
-	write_side_fields(u, p);
+	write_type(gu, g);
+	write_type(pu, p);
 	write_offsets(g);
 	write_offsets(p);
 	if (g != NULL)
-		out_write(u->arena + g->source, g->sourcelen);
+		out_write(gu->arena + g->source, g->sourcelen);
 	else
-		out_write(u->arena + p->source, p->sourcelen);
+		out_write(pu->arena + p->source, p->sourcelen);
 	out_tab();
 	if (g != NULL)
-		out_write(u->arena + g->text, g->textlen);
+		out_write(gu->arena + g->text, g->textlen);
 	out_tab();
 	if (p != NULL)
-		out_write(u->arena + p->text, p->textlen);
+		out_write(pu->arena + p->text, p->textlen);
 	out_nl();
 	writer_record_done();
 }
 
-static void
-fix_pointers(struct unit *u, struct side *side)
+/* Copy a side's spans into the array that align_unit reads. */
+static struct aspan *
+load_side(const struct unit *u, const struct side *side, struct aspan *a,
+    size_t *cap)
 {
 	size_t i;
 
-	for (i = 0; i < side->n; i++)
-		side->v[i].a.type = u->arena + side->v[i].type;
+	if (side->n > *cap) {
+		*cap = side->n;
+		a = xrealloc(a, *cap * sizeof *a);
+	}
+	for (i = 0; i < side->n; i++) {
+		a[i] = side->v[i].a;
+		a[i].type = u->arena + side->v[i].type;
+	}
+	return a;
 }
 
-/* Pair the spans of the unit in u and write its records in order. */
 static void
-match_unit(struct unit *u, struct align_work *w, struct outrec **recs,
-    size_t *reccap)
+add_outrec(struct matcher *m, size_t *n, size_t g, size_t p,
+    const struct aspan *s)
 {
-	struct align_opts ao = { opt.min_cover };
-	static struct aspan *ga, *pa;
-	static size_t gacap, pacap;
-	size_t i, n = 0;
+	m->recs[*n].g = g;
+	m->recs[*n].p = p;
+	m->recs[*n].pos = s->start;
+	m->recs[*n].end = s->end;
+	(*n)++;
+}
 
-	fix_pointers(u, &u->gold);
-	fix_pointers(u, &u->pred);
-	if (u->gold.n > gacap) {
-		gacap = u->gold.n;
-		ga = xrealloc(ga, gacap * sizeof *ga);
-	}
-	if (u->pred.n > pacap) {
-		pacap = u->pred.n;
-		pa = xrealloc(pa, pacap * sizeof *pa);
-	}
-	for (i = 0; i < u->gold.n; i++)
-		ga[i] = u->gold.v[i].a;
-	for (i = 0; i < u->pred.n; i++)
-		pa[i] = u->pred.v[i].a;
-	align_unit(ga, u->gold.n, pa, u->pred.n, &ao, w);
+/* Pair the gold spans of gu with the predicted spans of pu; write them. */
+static void
+match_unit(struct matcher *m, const struct reader *at, const struct unit *key,
+    const struct unit *gu, const struct unit *pu)
+{
+	size_t i, n = 0, ng = gu->gold.n, np = pu->pred.n;
 
-	if (u->gold.n + u->pred.n > *reccap) {
-		*reccap = u->gold.n + u->pred.n;
-		*recs = xrealloc(*recs, *reccap * sizeof **recs);
+	m->ga = load_side(gu, &gu->gold, m->ga, &m->gacap);
+	m->pa = load_side(pu, &pu->pred, m->pa, &m->pacap);
+	if (align_unit(m->ga, ng, m->pa, np, &opt.align, m->work) != 0)
+		die_at(at->s.in.name, at->line, "the offsets of this unit are "
+		    "too large to align; split the unit");
+	if (ng + np > m->reccap) {
+		m->reccap = ng + np;
+		m->recs = xrealloc(m->recs, m->reccap * sizeof *m->recs);
 	}
-	for (i = 0; i < u->gold.n; i++) {
-		(*recs)[n].g = i;
-		(*recs)[n].p = ga[i].partner;
-		(*recs)[n].pos = ga[i].start;
-		(*recs)[n].end = ga[i].end;
-		n++;
-	}
-	for (i = 0; i < u->pred.n; i++) {
-		if (pa[i].partner != ALIGN_NONE)
-			continue;
-		(*recs)[n].g = ALIGN_NONE;
-		(*recs)[n].p = i;
-		(*recs)[n].pos = pa[i].start;
-		(*recs)[n].end = pa[i].end;
-		n++;
-	}
+	for (i = 0; i < ng; i++)
+		add_outrec(m, &n, i, m->ga[i].partner, &m->ga[i]);
+	for (i = 0; i < np; i++)
+		if (m->pa[i].partner == ALIGN_NONE)
+			add_outrec(m, &n, ALIGN_NONE, i, &m->pa[i]);
 	if (n > 1)
-		qsort(*recs, n, sizeof **recs, outrec_cmp);
+		qsort(m->recs, n, sizeof *m->recs, outrec_cmp);
 	for (i = 0; i < n; i++)
-		write_record(u, &(*recs)[i]);
+		write_record(key, gu, pu, &m->recs[i]);
 }
 
 static void
-reset_unit(struct unit *u)
-{
-	u->used = 0;
-	u->gold.n = u->pred.n = 0;
-	u->keyed = false;
-}
-
-static void
-check_offsets(const struct unit *u, const struct stream *s)
+check_offsets(const struct unit *u, const struct reader *r)
 {
 	const struct side *sides[2] = { &u->gold, &u->pred };
 	size_t i, k;
 
-	if (!s->tok.known || s->tok.tokens == 0)
+	if (!r->tok.known || r->tok.tokens == 0)
 		return;
 	for (k = 0; k < 2; k++)
 		for (i = 0; i < sides[k]->n; i++)
-			if (sides[k]->v[i].a.end > s->tok.tokens)
-				die_at(s->in.name, s->in.lineno, "a span of "
-				    "this unit ends at token %llu, but the "
-				    "unit has %llu tokens",
+			if (sides[k]->v[i].a.end > r->tok.tokens)
+				die_at(r->s.in.name, r->line, "a span of this "
+				    "unit ends at token %llu, but the unit has "
+				    "%llu tokens",
 				    (unsigned long long)sides[k]->v[i].a.end,
-				    (unsigned long long)s->tok.tokens);
+				    (unsigned long long)r->tok.tokens);
 }
 
 static void
-run(struct stream *s)
+run_one(struct matcher *m, const char *path)
 {
-	struct columns col;
-	struct unit u = { 0 };
-	struct align_work *w = align_work_new();
-	struct outrec *recs = NULL;
-	size_t reccap = 0;
-	enum record r;
+	struct reader r;
 
-	col.doc = stream_require(s, "doc");
-	col.sent = stream_require(s, "sent");
-	col.side = stream_require(s, "side");
-	col.start = stream_require(s, "start");
-	col.end = stream_require(s, "end");
-	col.type = stream_require(s, "type");
-	col.source = stream_column(s, "source");
-	col.text = stream_column(s, "text");
+	open_reader(&r, path, KEEP_BOTH, false);
+	for (next_event(&r); r.ev != EV_END; next_event(&r)) {
+		const struct unit *u = &r.u;
 
-	while ((r = stream_next(s)) != REC_EOF) {
-		const struct field *f = s->fs.f;
-
-		switch (r) {
-		case REC_DATA:
-			add_span(&u, s, &col);
-			break;
-		case REC_UNIT:
-			if (u.keyed && !key_equal(&u, &f[1], &f[2]))
-				die_at(s->in.name, s->in.lineno, "#unit line "
-				    "names another unit than the spans before "
-				    "it");
-			if (!u.keyed) {
-				u.doc = arena_add(&u, &f[1]);
-				u.doclen = f[1].len;
-				u.sent = arena_add(&u, &f[2]);
-				u.sentlen = f[2].len;
-			}
-			check_offsets(&u, s);
-			match_unit(&u, w, &recs, &reccap);
-			writer_unit(f[1].p, f[1].len, f[2].p, f[2].len,
-			    &s->tok);
-			reset_unit(&u);
-			break;
-		case REC_DOC:
-			if (u.keyed)
-				die_at(s->in.name, s->in.lineno, "#doc line "
-				    "inside a unit: the spans before it have "
-				    "no #unit line");
-			writer_doc(f[1].p, f[1].len, &s->tok);
-			break;
-		case REC_EOF:
-			break;
+		if (r.ev == EV_DOC) {
+			writer_doc(r.doc, r.doclen, &r.tok);
+			continue;
 		}
+		check_offsets(u, &r);
+		match_unit(m, &r, u, u, u);
+		writer_unit(u->arena + u->doc, u->doclen, u->arena + u->sent,
+		    u->sentlen, &r.tok);
 	}
-	if (u.keyed)
-		die_at(s->in.name, 0, "the last spans have no #unit line");
-	free(recs);
-	free(u.arena);
-	free(u.gold.v);
-	free(u.pred.v);
-	align_work_free(w);
+	close_reader(&r);
+}
+
+/*
+ * The token count of an event of two streams: the gold stream's, or the
+ * predicted one's when the gold stream lacks the event.  The count of
+ * tokens whose tags agree is unknown.
+ */
+static struct tokens
+merged_tokens(const struct reader *g, const struct reader *p)
+{
+	struct tokens t = g != NULL ? g->tok : p->tok;
+
+	if (g != NULL && p != NULL && g->tok.known && p->tok.known &&
+	    g->tok.tokens != p->tok.tokens)
+		die_at(p->s.in.name, p->line, "%llu tokens here, but %llu at "
+		    "%s:%llu: the two streams come from different texts",
+		    (unsigned long long)p->tok.tokens,
+		    (unsigned long long)g->tok.tokens, g->s.in.name,
+		    (unsigned long long)g->line);
+	t.correct_known = false;
+	t.correct = 0;
+	return t;
+}
+
+/* Write the event of g, p or both (NULL for a stream that lacks it). */
+static void
+merge_event(struct matcher *m, struct reader *g, struct reader *p)
+{
+	static struct unit empty;
+	const struct reader *r = g != NULL ? g : p;
+	struct tokens t = merged_tokens(g, p);
+	const struct unit *key = &r->u;
+
+	if (r->ev == EV_DOC) {
+		writer_doc(r->doc, r->doclen, &t);
+		return;
+	}
+	if (g != NULL)
+		check_offsets(&g->u, g);
+	if (p != NULL)
+		check_offsets(&p->u, p);
+	match_unit(m, r, key, g != NULL ? &g->u : &empty,
+	    p != NULL ? &p->u : &empty);
+	writer_unit(key->arena + key->doc, key->doclen,
+	    key->arena + key->sent, key->sentlen, &t);
+}
+
+static int
+reader_cmp(const struct reader *a, const struct reader *b)
+{
+	const char *adoc, *bdoc;
+	size_t alen, blen;
+
+	if (a->ev == EV_END || b->ev == EV_END)
+		return (a->ev == EV_END) - (b->ev == EV_END);
+	event_doc(a, &adoc, &alen);
+	event_doc(b, &bdoc, &blen);
+	return event_cmp(adoc, alen, a->ev, a->sent, bdoc, blen, b->ev,
+	    b->sent);
+}
+
+/* Stop when a stream has spans of the other side only, a likely mix-up. */
+static void
+check_sides(const struct reader *r, const char *want, const char *other)
+{
+	if (r->kept == 0 && r->other > 0)
+		die_at(r->s.in.name, 0, "no %s spans, but %llu %s spans: the "
+		    "%s stream must mark its spans %s (nerspan --side=%s)",
+		    want, (unsigned long long)r->other, other, want, want,
+		    want);
+}
+
+static void
+run_two(struct matcher *m, const char *gpath, const char *ppath)
+{
+	struct reader g, p;
+	int c;
+
+	open_reader(&g, gpath, KEEP_GOLD, true);
+	open_reader(&p, ppath, KEEP_PRED, true);
+	next_event(&g);
+	next_event(&p);
+	while (g.ev != EV_END || p.ev != EV_END) {
+		c = reader_cmp(&g, &p);
+		merge_event(m, c <= 0 ? &g : NULL, c >= 0 ? &p : NULL);
+		if (c <= 0)
+			next_event(&g);
+		if (c >= 0)
+			next_event(&p);
+	}
+	check_sides(&g, "gold", "pred");
+	check_sides(&p, "pred", "gold");
+	close_reader(&g);
+	close_reader(&p);
 }
 
 int
 main(int argc, char **argv)
 {
-	struct stream s;
-	const char *path;
+	struct matcher m = { 0 };
 
 	err_init(argv[0]);
 	parse_options(argc, argv);
 
-	path = optind < argc ? argv[optind] : "-";
-	if (stream_open(&s, path, STREAM_SPANS) != 0)
-		die(EXIT_DATA, "%s: %s", path, strerror(errno));
+	m.work = align_work_new();
 	writer_header(STREAM_MATCHES);
-	run(&s);
-	if (s.incomplete != NULL)
-		writer_incomplete(s.incomplete);
+	if (argc - optind == 2)
+		run_two(&m, argv[optind], argv[optind + 1]);
+	else
+		run_one(&m, optind < argc ? argv[optind] : "-");
 	writer_end();
-	stream_close(&s);
+
+	align_work_free(m.work);
+	free(m.ga);
+	free(m.pa);
+	free(m.recs);
 	return out_finish(0);
 }

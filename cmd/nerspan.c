@@ -18,6 +18,7 @@
 #include "out.h"
 #include "scheme.h"
 #include "sentence.h"
+#include "spanin.h"
 #include "stream.h"
 #include "typemap.h"
 #include "version.h"
@@ -28,7 +29,9 @@ static const char usage_line[] =
     "               [--empty-tag=error|outside] [--repair=policy]\n"
     "               [--skip-comments[=files]] [--token-mismatch=count|error]\n"
     "               [--pred-token-column=N] [file ... | --gold=file "
-    "--pred=file]\n";
+    "--pred=file]\n"
+    "       nerspan -i spans [file ...]\n"
+    "       nerspan -i brat [--side=gold|pred] file.ann ...\n";
 
 static const char help_text[] =
     "Read CoNLL columns (one token a line, a blank line between sentences)\n"
@@ -43,6 +46,9 @@ static const char help_text[] =
     "  -g, --gold-column=N[,N...] columns of the gold tags, one per level:\n"
     "                             1 is the first, -1 the last (default -2,\n"
     "                             or -1 of the --gold file)\n"
+    "  -i, --input-format=conll|brat|spans  what the input is: CoNLL\n"
+    "                             columns (default), brat .ann files, or\n"
+    "                             span records with a header line\n"
     "  -m, --map=[gold:|pred:]FROM=TO  rename type FROM to TO (a '*' in\n"
     "                             both stands for any text; an empty TO\n"
     "                             drops the entity); repeatable\n"
@@ -61,6 +67,8 @@ static const char help_text[] =
     "                             by token\n"
     "      --pred-token-column=N  column of the token in the --pred file\n"
     "                             (default 1)\n"
+    "      --side=gold|pred       the side of the entities of -i brat\n"
+    "                             (default gold)\n"
     "      --repair=POLICY        what to do with an entity the scheme does\n"
     "                             not allow: begin (keep it as conlleval.pl\n"
     "                             does; default), discard, error\n"
@@ -75,7 +83,9 @@ static const char help_text[] =
     "Examples:\n"
     "  nerspan test.conll | nermatch | nerscore\n"
     "  nerspan -s iob2 --repair=discard test.conll | nermatch | nerscore\n"
-    "  nerspan --gold=test.tsv --pred=run.tsv | nermatch | nermatrix\n";
+    "  nerspan --gold=test.tsv --pred=run.tsv | nermatch | nermatrix\n"
+    "  nermatch <(nerspan -i brat gold/*.ann) \\\n"
+    "      <(nerspan -i brat --side=pred pred/*.ann) | nerscore\n";
 
 /* Which files --skip-comments applies to; a single file counts as both. */
 enum {
@@ -92,8 +102,15 @@ enum {
 	OPT_PRED,
 	OPT_PRED_TOKEN,
 	OPT_REPAIR,
+	OPT_SIDE,
 	OPT_SKIP_COMMENTS,
 	OPT_TOKEN_MISMATCH
+};
+
+enum input_format {
+	INPUT_CONLL,
+	INPUT_BRAT,
+	INPUT_SPANS
 };
 
 struct columns {
@@ -102,6 +119,9 @@ struct columns {
 };
 
 struct options {
+	enum input_format format;
+	bool	 side_pred;	/* -i brat: the entities are predictions */
+	bool	 side_given;
 	struct conll_opts conll;
 	struct columns gold, pred;
 	long	 token, pred_token;
@@ -186,15 +206,22 @@ parse_delim(const char *arg)
 	}
 }
 
+/* Return the index of arg in words, or stop with the words it can be. */
 static int
 parse_choice(const char *arg, const char *name, const char *const *words)
 {
+	char list[256] = "";
 	int i;
 
 	for (i = 0; words[i] != NULL; i++)
 		if (strcmp(arg, words[i]) == 0)
 			return i;
-	die(EXIT_USAGE, "invalid %s '%s'", name, arg);
+	for (i = 0; words[i] != NULL; i++) {
+		if (i > 0)
+			strcat(list, words[i + 1] != NULL ? ", " : " or ");
+		strcat(list, words[i]);
+	}
+	die(EXIT_USAGE, "invalid %s '%s': expected %s", name, arg, list);
 }
 
 static void
@@ -206,6 +233,7 @@ parse_long_option(int c, const char *arg)
 	static const char *const mismatch[] = { "count", "error", NULL };
 	static const char *const comment_files[] = { "none", "gold", "pred",
 	    "both", NULL };
+	static const char *const sides[] = { "gold", "pred", NULL };
 
 	switch (c) {
 	case OPT_CONLLEVAL:
@@ -227,6 +255,10 @@ parse_long_option(int c, const char *arg)
 	case OPT_REPAIR:
 		opt.dec.repair = parse_choice(arg, "--repair", repairs);
 		break;
+	case OPT_SIDE:
+		opt.side_pred = parse_choice(arg, "--side", sides);
+		opt.side_given = true;
+		break;
 	case OPT_SKIP_COMMENTS:
 		opt.comments = arg == NULL ? COMMENTS_BOTH :
 		    parse_choice(arg, "--skip-comments", comment_files);
@@ -243,6 +275,8 @@ parse_long_option(int c, const char *arg)
 static void
 parse_option(int c, const char *arg)
 {
+	static const char *const formats[] = { "conll", "brat", "spans",
+	    NULL };
 	int sc;
 
 	switch (c) {
@@ -254,6 +288,9 @@ parse_option(int c, const char *arg)
 		break;
 	case 'g':
 		parse_columns(&opt.gold, arg, "gold columns");
+		break;
+	case 'i':
+		opt.format = parse_choice(arg, "--input-format", formats);
 		break;
 	case 'm':
 		typemap_add(opt.dec.map, arg);
@@ -286,6 +323,14 @@ check_options(int nfiles)
 {
 	bool paired = opt.gold_path != NULL || opt.pred_path != NULL;
 
+	if (opt.side_given && opt.format != INPUT_BRAT)
+		die(EXIT_USAGE, "--side applies to -i brat only: span records "
+		    "have a side column, CoNLL files both sides");
+	if (opt.format != INPUT_CONLL && (paired || opt.dec.check ||
+	    opt.conll.conlleval))
+		die(EXIT_USAGE, "--gold, --pred, --check and --conlleval read "
+		    "CoNLL files, not -i %s", opt.format == INPUT_BRAT ?
+		    "brat" : "spans");
 	if (paired && (opt.gold_path == NULL || opt.pred_path == NULL))
 		die(EXIT_USAGE, "--gold and --pred go together");
 	if (paired && nfiles > 0)
@@ -322,6 +367,7 @@ parse_options(int argc, char **argv)
 		{ "gold", required_argument, NULL, OPT_GOLD },
 		{ "gold-column", required_argument, NULL, 'g' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "input-format", required_argument, NULL, 'i' },
 		{ "map", required_argument, NULL, 'm' },
 		{ "outside", required_argument, NULL, 'o' },
 		{ "pred", required_argument, NULL, OPT_PRED },
@@ -330,6 +376,7 @@ parse_options(int argc, char **argv)
 		    OPT_PRED_TOKEN },
 		{ "repair", required_argument, NULL, OPT_REPAIR },
 		{ "scheme", required_argument, NULL, 's' },
+		{ "side", required_argument, NULL, OPT_SIDE },
 		{ "skip-comments", optional_argument, NULL,
 		    OPT_SKIP_COMMENTS },
 		{ "token-column", required_argument, NULL, 't' },
@@ -340,7 +387,7 @@ parse_options(int argc, char **argv)
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "cd:g:hm:o:p:s:t:V", longopts,
+	while ((c = getopt_long(argc, argv, "cd:g:hi:m:o:p:s:t:V", longopts,
 	    NULL)) != -1) {
 		if (c == 'h') {
 			out_str(usage_line);
@@ -566,15 +613,7 @@ read_files(struct position *pos, int argc, char **argv, char **failed)
 		const char *path = i < argc ? argv[i] : "-";
 
 		if (conll_open(&f, path, &opt.conll) != 0) {
-			const char *why = strerror(errno);
-			size_t n = strlen(path) + strlen(why) + 40;
-
-			warnx("%s: %s", path, why);
-			if (*failed == NULL) {
-				*failed = xmalloc(n);
-				snprintf(*failed, n, "nerspan could not read "
-				    "%s: %s", path, why);
-			}
+			input_failed(path, failed);
 			status = EXIT_DATA;
 			continue;
 		}
@@ -603,7 +642,12 @@ main(int argc, char **argv)
 
 	if (!opt.dec.check)
 		writer_header(STREAM_SPANS);
-	if (opt.gold_path != NULL) {
+	if (opt.format == INPUT_BRAT) {
+		status = brat_run(argv + optind, argc - optind, opt.side_pred,
+		    &failed);
+	} else if (opt.format == INPUT_SPANS) {
+		status = spanin_run(argv + optind, argc - optind, &failed);
+	} else if (opt.gold_path != NULL) {
 		open_or_die(&g, opt.gold_path, opt.comments == COMMENTS_GOLD ||
 		    opt.comments == COMMENTS_BOTH);
 		open_or_die(&p, opt.pred_path, opt.comments == COMMENTS_PRED ||

@@ -1,45 +1,28 @@
 /*
  * align: pair the gold and predicted spans of one unit one to one.
  *
- * The pairing maximises, in this order of priority: the number of exact
- * pairs (same boundaries and type), of pairs with the same boundaries and
- * another type, of overlapping pairs of the same type, of overlapping pairs
- * of another type, then the total overlap, then minimises the total distance
- * between the boundaries of paired spans.  Each pair's score is a vector of
- * those six terms, compared lexicographically, and the pairing is a
- * maximum-weight bipartite matching under that order.
+ * The pairing maximises, in this order: the number of exact pairs (same
+ * boundaries and type), of pairs with the same boundaries and another type,
+ * of overlapping pairs of the same type, of overlapping pairs of another
+ * type, then the total overlap, and it minimises the total distance between
+ * paired boundaries.  Each pair scores a vector of those six terms, and
+ * assign.c breaks the ties that remain by input order.
  *
- * Exact pairs are taken first: spans with the same boundaries and type are
- * interchangeable, so pairing them greedily loses nothing.  What is left
- * falls into clusters of spans chained by overlap; a cluster with one span
- * on a side takes its best pair, and any other is solved as an assignment
- * problem by shortest augmenting paths (Dijkstra with potentials) over the
- * overlap edges only.  Ordinary text gives clusters of two or three spans,
- * so the cost stays close to linear in the number of spans.
+ * Three steps keep the cost close to linear on real data.  A gold and a
+ * predicted span that are the only spans of their boundaries and type are
+ * paired first, because every best pairing contains that pair.  The other
+ * spans fall into clusters chained by overlap, found by a sweep in order of
+ * start, and only spans of one cluster can pair.  Each cluster with spans on
+ * both sides is an assignment problem over its overlapping pairs.
  */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "align.h"
+#include "assign.h"
 #include "bytes.h"
 #include "err.h"
-
-#define NTERMS 6
-
-struct wvec {
-	int64_t v[NTERMS];
-};
-
-struct edge {
-	size_t	 col;
-	struct wvec cost;	/* the negated pair score */
-};
-
-struct heapitem {
-	struct wvec d;
-	size_t	 col;
-};
 
 /* One unpaired span in the sweep that finds clusters. */
 struct node {
@@ -48,30 +31,39 @@ struct node {
 	bool	 gold;
 };
 
+/* An overlapping pair of a cluster, before the edges are sorted by row. */
+struct cand {
+	size_t	 row;
+	struct assign_edge edge;
+};
+
 struct align_work {
 	size_t	*gsort, *psort;
 	size_t	 gsortcap, psortcap;
 	struct node *nodes;
 	size_t	 nodecap;
-	size_t	*rows, *cols;	/* cluster members: gold and pred indices */
-	size_t	 rowcap, colcap;
-	struct edge *edges;
+	size_t	*glocal, *plocal;	/* unit index to cluster index */
+	size_t	 glocalcap, plocalcap;
+	size_t	*rows, *cols;		/* cluster index to unit index */
+	size_t	*gactive, *pactive;	/* spans of the sweep not yet ended */
+	size_t	*rowstart, *match;
+	size_t	 clustercap;
+	struct cand *cands;
+	size_t	 candcap;
+	struct assign_edge *edges;
 	size_t	 edgecap;
-	size_t	*rowstart;	/* edges of row r are rowstart[r] to rowstart[r+1] */
-	size_t	 rowstartcap;
-	/* Per row (u, match_row) and per column (the rest) of the solver. */
-	struct wvec *u, *v, *dist;
-	bool	*known, *final;
-	size_t	*prev, *match_row, *match_col, *touched;
-	size_t	 solvecap;
-	struct heapitem *heap;
-	size_t	 hn, hcap;
+	struct assign *solver;
 };
+
+#define GROW(p, n) ((p) = xrealloc((p), (n) * sizeof *(p)))
 
 struct align_work *
 align_work_new(void)
 {
-	return xcalloc(1, sizeof(struct align_work));
+	struct align_work *w = xcalloc(1, sizeof *w);
+
+	w->solver = assign_new();
+	return w;
 }
 
 void
@@ -82,62 +74,29 @@ align_work_free(struct align_work *w)
 	free(w->gsort);
 	free(w->psort);
 	free(w->nodes);
+	free(w->glocal);
+	free(w->plocal);
 	free(w->rows);
 	free(w->cols);
-	free(w->edges);
+	free(w->gactive);
+	free(w->pactive);
 	free(w->rowstart);
-	free(w->u);
-	free(w->v);
-	free(w->dist);
-	free(w->known);
-	free(w->final);
-	free(w->prev);
-	free(w->match_row);
-	free(w->match_col);
-	free(w->touched);
-	free(w->heap);
+	free(w->match);
+	free(w->cands);
+	free(w->edges);
+	assign_free(w->solver);
 	free(w);
 }
 
+/* Make room for n elements of size in p, whose room is *cap. */
 static void *
-grow(void *p, size_t *cap, size_t need, size_t size)
+grow(void *p, size_t *cap, size_t n, size_t size)
 {
-	if (need <= *cap)
+	if (n <= *cap)
 		return p;
-	while (*cap < need)
+	while (*cap < n)
 		*cap = *cap ? *cap * 2 : 64;
 	return xrealloc(p, *cap * size);
-}
-
-static int
-wcmp(const struct wvec *a, const struct wvec *b)
-{
-	int i;
-
-	for (i = 0; i < NTERMS; i++)
-		if (a->v[i] != b->v[i])
-			return a->v[i] < b->v[i] ? -1 : 1;
-	return 0;
-}
-
-static struct wvec
-wadd(struct wvec a, const struct wvec *b)
-{
-	int i;
-
-	for (i = 0; i < NTERMS; i++)
-		a.v[i] += b->v[i];
-	return a;
-}
-
-static struct wvec
-wsub(struct wvec a, const struct wvec *b)
-{
-	int i;
-
-	for (i = 0; i < NTERMS; i++)
-		a.v[i] -= b->v[i];
-	return a;
 }
 
 static int
@@ -183,6 +142,22 @@ sort_indices(size_t *idx, const struct aspan *s, size_t n)
 	qsort(idx, n, sizeof *idx, index_cmp);
 }
 
+static int
+size_cmp(const void *x, const void *y)
+{
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+
+	return i < j ? -1 : i > j;
+}
+
+static int
+edge_cmp(const void *x, const void *y)
+{
+	const struct assign_edge *a = x, *b = y;
+
+	return a->col < b->col ? -1 : a->col > b->col;
+}
+
 static uint64_t
 absdiff(uint64_t a, uint64_t b)
 {
@@ -190,12 +165,29 @@ absdiff(uint64_t a, uint64_t b)
 }
 
 /*
- * Score a gold/predicted pair, or return false when they do not overlap
- * enough to be a pair.
+ * Return the least overlap that pairs a gold span of length len: the
+ * share min_num / min_den of len, rounded up, computed without overflow.
+ */
+static uint64_t
+min_overlap(uint64_t len, const struct align_opts *opt)
+{
+	uint64_t q, rem;
+
+	if (opt->min_den == 0)
+		return 1;
+	q = len / opt->min_den;
+	rem = len % opt->min_den;
+	return opt->min_num * q + (opt->min_num * rem + opt->min_den - 1) /
+	    opt->min_den;
+}
+
+/*
+ * Set *cost to the negated score of a gold/predicted pair, or return false
+ * when they do not overlap enough to be a pair.
  */
 static bool
-score_pair(const struct aspan *g, const struct aspan *p, double min_cover,
-    struct wvec *score)
+pair_cost(const struct aspan *g, const struct aspan *p,
+    const struct align_opts *opt, struct wvec *cost)
 {
 	uint64_t lo = g->start > p->start ? g->start : p->start;
 	uint64_t hi = g->end < p->end ? g->end : p->end;
@@ -203,215 +195,18 @@ score_pair(const struct aspan *g, const struct aspan *p, double min_cover,
 
 	if (hi <= lo)
 		return false;
-	if ((double)(hi - lo) < min_cover * (double)(g->end - g->start))
+	if (hi - lo < min_overlap(g->end - g->start, opt))
 		return false;
 	bounds = g->start == p->start && g->end == p->end;
 	type = type_cmp(g, p) == 0;
-	memset(score, 0, sizeof *score);
-	score->v[0] = bounds && type;
-	score->v[1] = bounds && !type;
-	score->v[2] = !bounds && type;
-	score->v[3] = !bounds && !type;
-	score->v[4] = (int64_t)(hi - lo);
-	score->v[5] = -(int64_t)(absdiff(g->start, p->start) +
+	cost->v[0] = -(int64_t)(bounds && type);
+	cost->v[1] = -(int64_t)(bounds && !type);
+	cost->v[2] = -(int64_t)(!bounds && type);
+	cost->v[3] = -(int64_t)(!bounds && !type);
+	cost->v[4] = -(int64_t)(hi - lo);
+	cost->v[5] = (int64_t)(absdiff(g->start, p->start) +
 	    absdiff(g->end, p->end));
 	return true;
-}
-
-static void
-heap_push(struct align_work *w, const struct wvec *d, size_t col)
-{
-	size_t i, parent;
-	struct heapitem it = { *d, col };
-
-	w->heap = grow(w->heap, &w->hcap, w->hn + 1, sizeof *w->heap);
-	i = w->hn++;
-	while (i > 0) {
-		parent = (i - 1) / 2;
-		if (wcmp(&w->heap[parent].d, &it.d) < 0 ||
-		    (wcmp(&w->heap[parent].d, &it.d) == 0 &&
-		    w->heap[parent].col < it.col))
-			break;
-		w->heap[i] = w->heap[parent];
-		i = parent;
-	}
-	w->heap[i] = it;
-}
-
-static bool
-heap_less(const struct heapitem *a, const struct heapitem *b)
-{
-	int c = wcmp(&a->d, &b->d);
-
-	return c < 0 || (c == 0 && a->col < b->col);
-}
-
-static struct heapitem
-heap_pop(struct align_work *w)
-{
-	struct heapitem top = w->heap[0], last = w->heap[--w->hn];
-	size_t i = 0, child;
-
-	for (;;) {
-		child = 2 * i + 1;
-		if (child >= w->hn)
-			break;
-		if (child + 1 < w->hn &&
-		    heap_less(&w->heap[child + 1], &w->heap[child]))
-			child++;
-		if (!heap_less(&w->heap[child], &last))
-			break;
-		w->heap[i] = w->heap[child];
-		i = child;
-	}
-	if (w->hn > 0)
-		w->heap[i] = last;
-	return top;
-}
-
-/* Offer column j the distance d through row r. */
-static void
-relax(struct align_work *w, size_t j, const struct wvec *d, size_t r,
-    size_t *ntouched)
-{
-	if (w->final[j])
-		return;
-	if (w->known[j] && wcmp(d, &w->dist[j]) >= 0)
-		return;
-	if (!w->known[j])
-		w->touched[(*ntouched)++] = j;
-	w->known[j] = true;
-	w->dist[j] = *d;
-	w->prev[j] = r;
-	heap_push(w, d, j);
-}
-
-static void
-relax_row(struct align_work *w, size_t r, const struct wvec *base,
-    size_t m, size_t *ntouched)
-{
-	struct wvec zero = { { 0 } }, d;
-	size_t e, dummy = m + r;
-
-	for (e = w->rowstart[r]; e < w->rowstart[r + 1]; e++) {
-		const struct edge *ed = &w->edges[e];
-
-		d = wsub(wsub(wadd(*base, &ed->cost), &w->u[r]),
-		    &w->v[ed->col]);
-		relax(w, ed->col, &d, r, ntouched);
-	}
-	d = wsub(wsub(wadd(*base, &zero), &w->u[r]), &w->v[dummy]);
-	relax(w, dummy, &d, r, ntouched);
-}
-
-/* Make room for ncols columns (and as many rows) in the solver's arrays. */
-static void
-solver_reserve(struct align_work *w, size_t ncols)
-{
-	if (ncols <= w->solvecap)
-		return;
-	while (w->solvecap < ncols)
-		w->solvecap = w->solvecap ? w->solvecap * 2 : 64;
-	w->u = xrealloc(w->u, w->solvecap * sizeof *w->u);
-	w->v = xrealloc(w->v, w->solvecap * sizeof *w->v);
-	w->dist = xrealloc(w->dist, w->solvecap * sizeof *w->dist);
-	w->known = xrealloc(w->known, w->solvecap * sizeof *w->known);
-	w->final = xrealloc(w->final, w->solvecap * sizeof *w->final);
-	w->prev = xrealloc(w->prev, w->solvecap * sizeof *w->prev);
-	w->match_row = xrealloc(w->match_row,
-	    w->solvecap * sizeof *w->match_row);
-	w->match_col = xrealloc(w->match_col,
-	    w->solvecap * sizeof *w->match_col);
-	w->touched = xrealloc(w->touched, w->solvecap * sizeof *w->touched);
-}
-
-/*
- * Assign every row (gold span) of the cluster to a column: a predicted
- * span (0..m) or its own dummy column (m + row), which leaves it unpaired,
- * at the least total cost.  Potentials u (rows) and v (columns) keep every
- * reduced cost cost - u - v non-negative, so each search is Dijkstra's.
- */
-static void
-solve_cluster(struct align_work *w, size_t k, size_t m)
-{
-	size_t ncols = m + k, r0, r, j, e, i, target, ntouched, pj;
-	struct wvec zero = { { 0 } }, big;
-
-	solver_reserve(w, ncols);
-
-	for (j = 0; j < ncols; j++) {
-		w->v[j] = zero;
-		w->known[j] = w->final[j] = false;
-		w->match_col[j] = ALIGN_NONE;
-	}
-	for (r = 0; r < k; r++) {
-		big = zero;
-		for (e = w->rowstart[r]; e < w->rowstart[r + 1]; e++)
-			if (wcmp(&w->edges[e].cost, &big) < 0)
-				big = w->edges[e].cost;
-		w->u[r] = big;
-		w->match_row[r] = ALIGN_NONE;
-	}
-
-	for (r0 = 0; r0 < k; r0++) {
-		ntouched = 0;
-		w->hn = 0;
-		relax_row(w, r0, &zero, m, &ntouched);
-		target = ALIGN_NONE;
-		while (w->hn > 0) {
-			struct heapitem it = heap_pop(w);
-
-			j = it.col;
-			if (w->final[j] || wcmp(&it.d, &w->dist[j]) != 0)
-				continue;
-			w->final[j] = true;
-			if (w->match_col[j] == ALIGN_NONE) {
-				target = j;
-				break;
-			}
-			relax_row(w, w->match_col[j], &w->dist[j], m,
-			    &ntouched);
-		}
-		/* The dummy column of r0 is always reachable. */
-		for (i = 0; i < ntouched; i++) {
-			j = w->touched[i];
-			if (!w->final[j])
-				continue;
-			w->v[j] = wadd(w->v[j], &w->dist[j]);
-			w->v[j] = wsub(w->v[j], &w->dist[target]);
-			if (w->match_col[j] != ALIGN_NONE) {
-				r = w->match_col[j];
-				w->u[r] = wadd(w->u[r], &w->dist[target]);
-				w->u[r] = wsub(w->u[r], &w->dist[j]);
-			}
-		}
-		w->u[r0] = wadd(w->u[r0], &w->dist[target]);
-		for (j = target;;) {
-			r = w->prev[j];
-			pj = w->match_row[r];
-			w->match_row[r] = j;
-			w->match_col[j] = r;
-			if (r == r0)
-				break;
-			j = pj;
-		}
-		for (i = 0; i < ntouched; i++) {
-			w->known[w->touched[i]] = false;
-			w->final[w->touched[i]] = false;
-		}
-	}
-}
-
-static void
-add_edge(struct align_work *w, size_t *ne, size_t col, const struct wvec *score)
-{
-	int i;
-
-	w->edges = grow(w->edges, &w->edgecap, *ne + 1, sizeof *w->edges);
-	w->edges[*ne].col = col;
-	for (i = 0; i < NTERMS; i++)
-		w->edges[*ne].cost.v[i] = -score->v[i];
-	(*ne)++;
 }
 
 static void
@@ -421,84 +216,39 @@ pair(struct aspan *gold, struct aspan *pred, size_t gi, size_t pi)
 	pred[pi].partner = gi;
 }
 
-/* Pair the spans of one cluster: rows are gold, columns predicted. */
-static void
-align_cluster(struct align_work *w, struct aspan *gold, struct aspan *pred,
-    size_t k, size_t m, double min_cover)
+/* Return the end of the run of spans with the key of idx[i]. */
+static size_t
+run_end(const struct aspan *s, const size_t *idx, size_t i, size_t n)
 {
-	struct wvec score;
-	size_t r, c, ne = 0, best = ALIGN_NONE;
+	size_t j = i + 1;
 
-	w->rowstart = grow(w->rowstart, &w->rowstartcap, k + 1,
-	    sizeof *w->rowstart);
-	for (r = 0; r < k; r++) {
-		const struct aspan *g = &gold[w->rows[r]];
-
-		w->rowstart[r] = ne;
-		for (c = 0; c < m; c++) {
-			const struct aspan *p = &pred[w->cols[c]];
-
-			if (p->start >= g->end)
-				break;
-			if (score_pair(g, p, min_cover, &score))
-				add_edge(w, &ne, c, &score);
-		}
-	}
-	w->rowstart[k] = ne;
-	if (ne == 0)
-		return;
-	if (k == 1 || m == 1) {
-		size_t e, er = 0;
-
-		for (r = 0; r < k; r++)
-			for (e = w->rowstart[r]; e < w->rowstart[r + 1]; e++)
-				if (best == ALIGN_NONE || wcmp(&w->edges[e].cost,
-				    &w->edges[best].cost) < 0) {
-					best = e;
-					er = r;
-				}
-		pair(gold, pred, w->rows[er], w->cols[w->edges[best].col]);
-		return;
-	}
-	solve_cluster(w, k, m);
-	for (r = 0; r < k; r++)
-		if (w->match_row[r] < m)
-			pair(gold, pred, w->rows[r], w->cols[w->match_row[r]]);
+	while (j < n && key_cmp(&s[idx[i]], &s[idx[j]]) == 0)
+		j++;
+	return j;
 }
 
+/* Pair each gold span with the predicted span that alone has its key. */
 static void
-flush_cluster(struct align_work *w, struct aspan *gold, struct aspan *pred,
-    const struct node *nodes, size_t n, double min_cover)
-{
-	size_t i, k = 0, m = 0;
-
-	w->rows = grow(w->rows, &w->rowcap, n, sizeof *w->rows);
-	w->cols = grow(w->cols, &w->colcap, n, sizeof *w->cols);
-	for (i = 0; i < n; i++) {
-		if (nodes[i].gold)
-			w->rows[k++] = nodes[i].index;
-		else
-			w->cols[m++] = nodes[i].index;
-	}
-	if (k > 0 && m > 0)
-		align_cluster(w, gold, pred, k, m, min_cover);
-}
-
-static void
-pair_exact(struct align_work *w, struct aspan *gold, size_t ng,
+pair_unique_exact(struct align_work *w, struct aspan *gold, size_t ng,
     struct aspan *pred, size_t np)
 {
-	size_t a = 0, b = 0;
+	size_t a = 0, b = 0, a2, b2;
 	int c;
 
 	while (a < ng && b < np) {
 		c = key_cmp(&gold[w->gsort[a]], &pred[w->psort[b]]);
-		if (c == 0)
-			pair(gold, pred, w->gsort[a++], w->psort[b++]);
-		else if (c < 0)
+		if (c < 0) {
 			a++;
-		else
+		} else if (c > 0) {
 			b++;
+		} else {
+			a2 = run_end(gold, w->gsort, a, ng);
+			b2 = run_end(pred, w->psort, b, np);
+			if (a2 - a == 1 && b2 - b == 1)
+				pair(gold, pred, w->gsort[a], w->psort[b]);
+			a = a2;
+			b = b2;
+		}
 	}
 }
 
@@ -534,7 +284,179 @@ collect_unpaired(struct align_work *w, const struct aspan *gold, size_t ng,
 	return n;
 }
 
-void
+/*
+ * Number the gold spans of the cluster 0..k-1 and the predicted ones
+ * 0..m-1 in input order, the order in which assign.c breaks ties.
+ */
+static void
+number_cluster(struct align_work *w, const struct node *nodes, size_t n,
+    size_t *k, size_t *m)
+{
+	size_t i;
+
+	*k = *m = 0;
+	for (i = 0; i < n; i++) {
+		if (nodes[i].gold)
+			w->rows[(*k)++] = nodes[i].index;
+		else
+			w->cols[(*m)++] = nodes[i].index;
+	}
+	qsort(w->rows, *k, sizeof *w->rows, size_cmp);
+	qsort(w->cols, *m, sizeof *w->cols, size_cmp);
+	for (i = 0; i < *k; i++)
+		w->glocal[w->rows[i]] = i;
+	for (i = 0; i < *m; i++)
+		w->plocal[w->cols[i]] = i;
+}
+
+static void
+add_cand(struct align_work *w, size_t *ncand, const struct aspan *gold,
+    const struct aspan *pred, size_t gi, size_t pi,
+    const struct align_opts *opt)
+{
+	struct cand *c;
+
+	w->cands = grow(w->cands, &w->candcap, *ncand + 1, sizeof *w->cands);
+	c = &w->cands[*ncand];
+	if (!pair_cost(&gold[gi], &pred[pi], opt, &c->edge.cost))
+		return;
+	c->row = w->glocal[gi];
+	c->edge.col = w->plocal[pi];
+	(*ncand)++;
+}
+
+/*
+ * Pair node x with the spans of the other side that are still open at its
+ * start, dropping those that ended.  The nodes come in order of start, so
+ * every overlapping pair is met once, when the later of the two arrives.
+ */
+static void
+meet_active(struct align_work *w, const struct node *x, size_t *active,
+    size_t *nactive, const struct node *nodes, const struct aspan *gold,
+    const struct aspan *pred, const struct align_opts *opt,
+    size_t *ncand)
+{
+	size_t i, kept = 0;
+
+	for (i = 0; i < *nactive; i++) {
+		const struct node *y = &nodes[active[i]];
+
+		if (y->end <= x->start)
+			continue;
+		active[kept++] = active[i];
+		if (x->gold)
+			add_cand(w, ncand, gold, pred, x->index, y->index, opt);
+		else
+			add_cand(w, ncand, gold, pred, y->index, x->index, opt);
+	}
+	*nactive = kept;
+}
+
+static size_t
+find_pairs(struct align_work *w, const struct node *nodes, size_t n,
+    const struct aspan *gold, const struct aspan *pred,
+    const struct align_opts *opt)
+{
+	size_t i, ng = 0, np = 0, ncand = 0;
+
+	for (i = 0; i < n; i++) {
+		if (nodes[i].gold) {
+			meet_active(w, &nodes[i], w->pactive, &np, nodes, gold,
+			    pred, opt, &ncand);
+			w->gactive[ng++] = i;
+		} else {
+			meet_active(w, &nodes[i], w->gactive, &ng, nodes, gold,
+			    pred, opt, &ncand);
+			w->pactive[np++] = i;
+		}
+	}
+	return ncand;
+}
+
+/* Sort the pairs into edges by row, and each row's edges by column. */
+static void
+build_edges(struct align_work *w, size_t ncand, size_t k)
+{
+	size_t i, r;
+
+	w->edges = grow(w->edges, &w->edgecap, ncand, sizeof *w->edges);
+	memset(w->rowstart, 0, (k + 1) * sizeof *w->rowstart);
+	for (i = 0; i < ncand; i++)
+		w->rowstart[w->cands[i].row + 1]++;
+	for (r = 0; r < k; r++)
+		w->rowstart[r + 1] += w->rowstart[r];
+	for (i = 0; i < ncand; i++)
+		w->edges[w->rowstart[w->cands[i].row]++] = w->cands[i].edge;
+	for (r = k; r > 0; r--)
+		w->rowstart[r] = w->rowstart[r - 1];
+	w->rowstart[0] = 0;
+	for (r = 0; r < k; r++)
+		qsort(w->edges + w->rowstart[r], w->rowstart[r + 1] -
+		    w->rowstart[r], sizeof *w->edges, edge_cmp);
+}
+
+/*
+ * Return false when the sums of the cluster's overlaps and distances
+ * could overflow the 64-bit terms of the solver.
+ */
+static bool
+cluster_fits(const struct node *nodes, size_t n)
+{
+	uint64_t lo = nodes[0].start, hi = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (nodes[i].end > hi)
+			hi = nodes[i].end;
+	return hi - lo < ((uint64_t)1 << 56) / ((uint64_t)n + 1);
+}
+
+/* Make room for a cluster of n spans. */
+static void
+reserve_cluster(struct align_work *w, size_t n)
+{
+	if (n <= w->clustercap)
+		return;
+	while (w->clustercap < n)
+		w->clustercap = w->clustercap ? w->clustercap * 2 : 64;
+	GROW(w->rows, w->clustercap);
+	GROW(w->cols, w->clustercap);
+	GROW(w->gactive, w->clustercap);
+	GROW(w->pactive, w->clustercap);
+	GROW(w->rowstart, w->clustercap + 1);
+	GROW(w->match, w->clustercap);
+}
+
+static int
+align_cluster(struct align_work *w, struct aspan *gold, struct aspan *pred,
+    const struct node *nodes, size_t n, const struct align_opts *opt)
+{
+	size_t k, m, ncand, r;
+
+	if (!cluster_fits(nodes, n))
+		return -1;
+	reserve_cluster(w, n);
+	number_cluster(w, nodes, n, &k, &m);
+	if (k == 0 || m == 0)
+		return 0;
+	ncand = find_pairs(w, nodes, n, gold, pred, opt);
+	if (ncand == 0)
+		return 0;
+	build_edges(w, ncand, k);
+	assign_solve(w->solver, k, m, w->rowstart, w->edges, w->match);
+	for (r = 0; r < k; r++)
+		if (w->match[r] != ASSIGN_NONE)
+			pair(gold, pred, w->rows[r], w->cols[w->match[r]]);
+	return 0;
+}
+
+/*
+ * Pair the spans of one unit: set each span's partner to the index of its
+ * partner on the other side, or to ALIGN_NONE.  Returns 0, or -1 when the
+ * offsets are too large for the sums of the objective (a cluster of n spans
+ * must stay within 2^56 / (n + 1) offsets).
+ */
+int
 align_unit(struct aspan *gold, size_t ngold, struct aspan *pred,
     size_t npred, const struct align_opts *opt, struct align_work *w)
 {
@@ -547,22 +469,23 @@ align_unit(struct aspan *gold, size_t ngold, struct aspan *pred,
 		pred[i].partner = ALIGN_NONE;
 	w->gsort = grow(w->gsort, &w->gsortcap, ngold, sizeof *w->gsort);
 	w->psort = grow(w->psort, &w->psortcap, npred, sizeof *w->psort);
+	w->glocal = grow(w->glocal, &w->glocalcap, ngold, sizeof *w->glocal);
+	w->plocal = grow(w->plocal, &w->plocalcap, npred, sizeof *w->plocal);
 	sort_indices(w->gsort, gold, ngold);
 	sort_indices(w->psort, pred, npred);
-	pair_exact(w, gold, ngold, pred, npred);
+	pair_unique_exact(w, gold, ngold, pred, npred);
 
 	n = collect_unpaired(w, gold, ngold, pred, npred);
-	for (i = 0; i < n; i++) {
-		if (i > first && w->nodes[i].start >= reach) {
-			flush_cluster(w, gold, pred, w->nodes + first, i - first,
-			    opt->min_cover);
+	for (i = 0; i <= n; i++) {
+		if (i == n || (i > first && w->nodes[i].start >= reach)) {
+			if (i > first && align_cluster(w, gold, pred,
+			    w->nodes + first, i - first, opt) != 0)
+				return -1;
 			first = i;
 			reach = 0;
 		}
-		if (w->nodes[i].end > reach)
+		if (i < n && w->nodes[i].end > reach)
 			reach = w->nodes[i].end;
 	}
-	if (n > first)
-		flush_cluster(w, gold, pred, w->nodes + first, n - first,
-		    opt->min_cover);
+	return 0;
 }

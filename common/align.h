@@ -17,17 +17,18 @@ struct aspan {
 
 struct align_opts {
 	/*
-	 * A pair whose overlap covers less than this share of the gold span
-	 * is not a pair.  0 pairs any overlap.
+	 * A pair whose overlap covers less than min_num / min_den of the
+	 * gold span's length is not a pair.  min_den 0 pairs any overlap.
+	 * min_num <= min_den <= 10^9.
 	 */
-	double	 min_cover;
+	uint64_t min_num, min_den;
 };
 
 struct align_work;
 
 struct align_work *align_work_new(void);
 void	align_work_free(struct align_work *w);
-void	align_unit(struct aspan *gold, size_t ngold, struct aspan *pred,
+int	align_unit(struct aspan *gold, size_t ngold, struct aspan *pred,
 	    size_t npred, const struct align_opts *opt, struct align_work *w);
 
 #endif
