@@ -132,7 +132,7 @@ struct options {
 	struct decoder dec;
 };
 
-/* Where the reading is: documents and sentences are numbered from 1. */
+/* Reading state: the sentence being read and the token mismatches so far. */
 struct position {
 	bool	 doc_open;
 	struct sentence s;

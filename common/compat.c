@@ -1,10 +1,10 @@
 /*
  * compat: conlleval.pl's reading of a file, for reports that must equal
- * its own byte for byte.  The script splits a tag at its first hyphen,
- * turns the type "0" into "" (Perl reads "0" as false), treats every line
- * as a token (-DOCSTART- too) and a sentence boundary as a token tagged O
- * that is not counted, and finds chunks with two tests on each pair of
- * neighbouring tags.  Those tests know B, I, E and the CoNLL-2000 bracket
+ * its own byte for byte.  The script splits a tag at its first hyphen and
+ * turns the type "0" into "" (Perl reads "0" as false).  Every line is a
+ * token, -DOCSTART- too, and a sentence boundary is a token tagged O that
+ * is not counted.  Chunks come from two tests on each pair of neighbouring
+ * tags.  Those tests know B, I, E and the CoNLL-2000 bracket
  * tags [ and ]; any other prefix (S-, for one) neither starts nor ends a
  * chunk, so "B-X E-X S-X" is one chunk.  A chunk can run on past a
  * sentence boundary, so a unit here lasts until neither side has a chunk
@@ -162,7 +162,7 @@ push_chunk(struct unit *u, struct side *sd, const struct ctag *t, size_t pos)
 	sd->n++;
 }
 
-/* Every chunk without an end ends at pos: the script sees one end for all. */
+/* Every chunk without an end ends at pos: the script finds one end for all. */
 static void
 end_chunks(struct side *sd, size_t pos)
 {

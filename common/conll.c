@@ -92,8 +92,8 @@ sentence_break(struct conll_file *f)
 /*
  * Read up to the next token, sentence break or -DOCSTART- line.  Runs of
  * blank lines give one break, and a break with no token before it none.
- * The end of the input ends a sentence too, except for conlleval.pl, which
- * sees no boundary there.
+ * The end of the input ends a sentence too, except in conlleval.pl's
+ * reading, which has no boundary there.
  */
 enum conll_line
 conll_next(struct conll_file *f, const struct conll_opts *o)
