@@ -210,13 +210,14 @@ arena_add(struct unit *u, const struct field *f)
 {
 	size_t off = u->used;
 
-	if (f->len == 0)
-		return off;
-	if (f->len > u->cap - u->used) {
-		while (f->len > u->cap - u->used)
+	/* An empty field allocates too, so arena + off is never NULL + 0. */
+	if (u->arena == NULL || f->len > u->cap - u->used) {
+		while (u->cap == 0 || f->len > u->cap - u->used)
 			u->cap = u->cap ? u->cap * 2 : 4096;
 		u->arena = xrealloc(u->arena, u->cap);
 	}
+	if (f->len == 0)
+		return off;
 	memcpy(u->arena + off, f->p, f->len);
 	u->used += f->len;
 	return off;

@@ -120,12 +120,13 @@ keep(struct unit *u, const char *p, size_t len)
 {
 	struct ref r = { u->used, len };
 
-	if (len == 0)
-		return r;
-	while (len > u->cap - u->used) {
+	/* An empty string allocates too, so arena + off is never NULL + 0. */
+	while (u->arena == NULL || len > u->cap - u->used) {
 		u->cap = u->cap ? u->cap * 2 : 4096;
 		u->arena = xrealloc(u->arena, u->cap);
 	}
+	if (len == 0)
+		return r;
 	memcpy(u->arena + u->used, p, len);
 	u->used += len;
 	return r;

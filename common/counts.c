@@ -89,7 +89,8 @@ type_intern(const char *p, size_t len)
 		types.off = xrealloc(types.off, types.cap_ids * sizeof *types.off);
 		types.len = xrealloc(types.len, types.cap_ids * sizeof *types.len);
 	}
-	while (len > types.cap - types.used) {
+	/* The empty name allocates too, so bytes + off is never NULL + 0. */
+	while (types.bytes == NULL || len > types.cap - types.used) {
 		types.cap = types.cap ? types.cap * 2 : 4096;
 		types.bytes = xrealloc(types.bytes, types.cap);
 	}

@@ -39,13 +39,14 @@ arena_add(struct sentence *s, const struct field *f)
 {
 	struct ref r = { s->used, f->len };
 
-	if (f->len == 0)
-		return r;
-	if (f->len > s->cap - s->used) {
-		while (f->len > s->cap - s->used)
+	/* An empty field allocates too, so arena + off is never NULL + 0. */
+	if (s->arena == NULL || f->len > s->cap - s->used) {
+		while (s->cap == 0 || f->len > s->cap - s->used)
 			s->cap = s->cap ? s->cap * 2 : 4096;
 		s->arena = xrealloc(s->arena, s->cap);
 	}
+	if (f->len == 0)
+		return r;
 	memcpy(s->arena + s->used, f->p, f->len);
 	s->used += f->len;
 	return r;
