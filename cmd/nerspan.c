@@ -601,6 +601,14 @@ open_or_die(struct conll_file *f, const char *path, bool skip_comments)
 	f->skip_comments = skip_comments;
 }
 
+/*
+ * An input with no token line is most likely the output of a program that
+ * failed, so it counts as unreadable: scores of the other files alone
+ * would look whole.
+ */
+static const char no_tokens[] = "no token lines (the file is empty or "
+    "blank); if a program wrote it, that program failed";
+
 /* Read each file argument; one that cannot be opened is reported, and the
  * others are still read. */
 static int
@@ -621,6 +629,10 @@ read_files(struct position *pos, int argc, char **argv, char **failed)
 			read_compat(&f, &opt.conll, &opt.dec);
 		else
 			read_single(pos, &f);
+		if (f.nfields == 0) {
+			input_unusable(f.in.name, no_tokens, failed);
+			status = EXIT_DATA;
+		}
 		conll_close(&f);
 	}
 	return status;
@@ -653,6 +665,8 @@ main(int argc, char **argv)
 		open_or_die(&p, opt.pred_path, opt.comments == COMMENTS_PRED ||
 		    opt.comments == COMMENTS_BOTH);
 		read_pair(&pos, &g, &p);
+		if (g.nfields == 0)
+			die_at(g.in.name, 0, "%s", no_tokens);
 		conll_close(&g);
 		conll_close(&p);
 	} else {

@@ -103,6 +103,12 @@ conll_next(struct conll_file *f, const struct conll_opts *o)
 	while (lines_next(&f->in, &l)) {
 		if (!o->conlleval)
 			line_chomp_cr(&l);
+		else if (l.len > 0 && l.p[l.len - 1] == '\r')
+			die_at(f->in.name, f->in.lineno, "line ends in a "
+			    "carriage return (CRLF): conlleval.pl reads it as "
+			    "part of the last tag and scores those tags wrong; "
+			    "convert the file with dos2unix, or drop --conlleval "
+			    "to read CRLF like LF");
 		if (f->in.lineno == 1 && !o->conlleval)
 			strip_bom(&l);
 		if (memchr(l.p, '\0', l.len) != NULL)

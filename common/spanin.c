@@ -63,7 +63,13 @@ static const struct tokens unknown = { 0, 0, false, false };
 void
 input_failed(const char *path, char **failed)
 {
-	const char *why = strerror(errno);
+	input_unusable(path, strerror(errno), failed);
+}
+
+/* Warn that path is unusable for the reason why; keep the first message. */
+void
+input_unusable(const char *path, const char *why, char **failed)
+{
 	size_t n;
 
 	warnx("%s: %s", path, why);

@@ -10,5 +10,6 @@
 int	spanin_run(char **paths, int npaths, char **failed);
 int	brat_run(char **paths, int npaths, bool pred, char **failed);
 void	input_failed(const char *path, char **failed);
+void	input_unusable(const char *path, const char *why, char **failed);
 
 #endif
