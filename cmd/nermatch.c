@@ -655,7 +655,7 @@ check_offsets(const struct unit *u, const struct reader *r)
 	const struct side *sides[2] = { &u->gold, &u->pred };
 	size_t i, k;
 
-	if (!r->tok.known || r->tok.tokens == 0)
+	if (!r->tok.known)
 		return;
 	for (k = 0; k < 2; k++)
 		for (i = 0; i < sides[k]->n; i++)

@@ -202,6 +202,13 @@ parse_tokens(struct stream *s, const struct field *tok,
 	s->tok.tokens = s->tok.known ? field_u64(s, tok, "token count") : 0;
 	s->tok.correct = s->tok.correct_known ?
 	    field_u64(s, cor, "correct-tag count") : 0;
+	if (s->tok.known && s->tok.correct_known &&
+	    s->tok.correct > s->tok.tokens)
+		die_at(s->in.name, s->in.lineno, "%llu tokens with correct "
+		    "tags, but only %llu tokens: the stream is damaged; write "
+		    "it again with the program that made it",
+		    (unsigned long long)s->tok.correct,
+		    (unsigned long long)s->tok.tokens);
 }
 
 static void
@@ -228,6 +235,8 @@ end_section(struct stream *s)
 	s->sections++;
 }
 
+static const char no_reason[] = "an #incomplete line without a message";
+
 static enum record
 directive(struct stream *s, struct line *l)
 {
@@ -251,10 +260,10 @@ directive(struct stream *s, struct line *l)
 		return REC_UNIT;
 	}
 	if (f->len == 11 && memcmp(f->p, "#incomplete", 11) == 0) {
-		if (s->incomplete == NULL)
-			s->incomplete = xstrndup(l->p + 12 > l->p + l->len ?
-			    l->p + l->len : l->p + 12,
-			    l->len > 12 ? l->len - 12 : 0);
+		if (s->incomplete == NULL && l->len > 12)
+			s->incomplete = xstrndup(l->p + 12, l->len - 12);
+		else if (s->incomplete == NULL)
+			s->incomplete = xstrndup(no_reason, strlen(no_reason));
 		return REC_EOF;
 	}
 	die_at(s->in.name, s->in.lineno, "unknown directive '%.*s' (a line "
@@ -289,7 +298,9 @@ stream_next(struct stream *s)
 			    memcmp(l.p, s->header, l.len) != 0)
 				die_at(s->in.name, s->in.lineno, "expected a "
 				    "header like that of line 1 after #end, "
-				    "found '%.40s'", l.p);
+				    "found '%.40s'; streams with other columns "
+				    "cannot be joined by cat, so give each as a "
+				    "file argument of its own", l.p);
 			s->in_section = true;
 			s->lines_in_section = 0;
 			continue;

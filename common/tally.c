@@ -260,14 +260,25 @@ group_counts(struct tally *t, enum group g)
 	return g == GROUP_DOC ? &t->own : &t->total;
 }
 
+/*
+ * Close the current group.  Its tokens-correct rows may not add up to more
+ * than its tokens rows: that would print an accuracy above 100%.
+ */
 static void
-close_group(struct tally *t, struct group_state *st)
+close_group(struct tally *t, const struct stream *s, struct group_state *st)
 {
 	struct counts *c;
 
 	if (st->g == GROUP_NONE)
 		return;
 	c = group_counts(t, st->g);
+	if (st->tokens && st->correct && c->tokens_known && c->correct_known &&
+	    c->correct > c->tokens)
+		die_at(s->in.name, s->in.lineno, "the count rows before this "
+		    "line give %llu tokens-correct but only %llu tokens: the "
+		    "stream is damaged; write it again with nerscore --counts",
+		    (unsigned long long)c->correct,
+		    (unsigned long long)c->tokens);
 	if (st->units && !st->tokens)
 		c->tokens_known = false;
 	if (st->units && !st->correct)
@@ -296,16 +307,16 @@ enter_group(struct tally *t, struct stream *s, const struct field *doc,
 
 	if (want == GROUP_TOTAL) {
 		if (st->g != GROUP_TOTAL || new_section) {
-			close_group(t, st);
+			close_group(t, s, st);
 			close_doc(t);
 		}
 		t->total_rows = true;
 	} else if (!t->doc_open || new_section || !key_is(&t->doc_key, doc)) {
-		close_group(t, st);
+		close_group(t, s, st);
 		open_doc(t, doc->p, doc->len);
 	} else if (st->g != want ||
 	    (want == GROUP_UNIT && !key_is(&t->unit_key, sent))) {
-		close_group(t, st);
+		close_group(t, s, st);
 	}
 	if (st->g == GROUP_NONE && want == GROUP_UNIT)
 		key_set(&t->unit_key, sent->p, sent->len);
@@ -347,7 +358,7 @@ read_counts(struct tally *t, struct stream *s)
 		enter_group(t, s, &f[c.doc], &f[c.sent], &st);
 		read_count(group_counts(t, st.g), s, &c, &st);
 	}
-	close_group(t, &st);
+	close_group(t, s, &st);
 	close_doc(t);
 	t->total.tokens_known = t->total.tokens_known && st.any_tokens;
 	t->total.correct_known = t->total.correct_known && st.any_correct;
