@@ -201,6 +201,17 @@ parse_tags(struct decoder *d, const struct sentence *s, int side,
 	return true;
 }
 
+/* Suggest a fix for a tag that the scheme rejects. */
+static const char *
+bad_tag_hint(const struct decoder *d, const char *p, size_t len)
+{
+	if (len >= 2 && p[1] == '-' && strchr("biesluwm", p[0]) != NULL)
+		return "; prefixes are upper case";
+	if (d->scheme != SCHEME_LENIENT)
+		return "; nerspan -c names the schemes the tags fit";
+	return "";
+}
+
 static void
 report_bad_tag(struct decoder *d, const struct sentence *s, int side,
     size_t level, size_t tok)
@@ -210,12 +221,13 @@ report_bad_tag(struct decoder *d, const struct sentence *s, int side,
 
 	if (!d->check)
 		die_at(file_of(d, side), line_of(s, tok, side), "unknown %s "
-		    "tag '%.*s': expected %s or a tag with %s prefix%s%s",
+		    "tag '%.*s': expected %s or a tag with %s prefix%s%s%s",
 		    side == GOLD ? "gold" : "predicted", (int)r.len,
 		    bytes_of(s, r), d->outside,
 		    scheme_prefixes(d->scheme),
 		    how, d->scheme == SCHEME_LENIENT ? "" :
-		    scheme_names[d->scheme]);
+		    scheme_names[d->scheme],
+		    bad_tag_hint(d, bytes_of(s, r), r.len));
 	out_printf("%s:%llu: %s: tag '%.*s' has no prefix %s allows (%s)\n",
 	    file_of(d, side), (unsigned long long)line_of(s, tok, side),
 	    side_name[side], (int)r.len, bytes_of(s, r),

@@ -95,10 +95,10 @@ span_case() {
 @test "schemes: garbage tag is an error" {
 	printf 'a S-PER O\n' > s.conll
 	run -1 --separate-stderr nerspan -s iob2 s.conll
-	[ "$stderr" = "nerspan: s.conll:1: unknown gold tag 'S-PER': expected O or a tag with B- or I- prefix under iob2" ]
+	[ "$stderr" = "nerspan: s.conll:1: unknown gold tag 'S-PER': expected O or a tag with B- or I- prefix under iob2; nerspan -c names the schemes the tags fit" ]
 	printf 'a b-per O\n' > lower.conll
 	run -1 --separate-stderr nerspan -s iob2 lower.conll
-	[ "$stderr" = "nerspan: lower.conll:1: unknown gold tag 'b-per': expected O or a tag with B- or I- prefix under iob2" ]
+	[ "$stderr" = "nerspan: lower.conll:1: unknown gold tag 'b-per': expected O or a tag with B- or I- prefix under iob2; prefixes are upper case" ]
 }
 
 @test "schemes: unknown name is a usage error" {
