@@ -37,6 +37,12 @@ struct confusion {
 	uint64_t same_bounds;	/* of them, the wrong-type pairs */
 };
 
+/* The confusions of each type on one side, in the order of conf. */
+struct partners {
+	size_t	*first;		/* by type id: start in index, and one more */
+	size_t	*index;		/* into conf */
+};
+
 struct explainer {
 	const struct report *rep;
 	const struct report_opts *ro;
@@ -44,6 +50,7 @@ struct explainer {
 	struct type_errors *err;	/* by type id */
 	struct confusion *conf;
 	size_t	 nconf;
+	struct partners by_gold, by_pred;
 };
 
 static void
@@ -92,27 +99,64 @@ add_pair_errors(struct explainer *x, const struct cell *c)
 static void
 add_confusion(struct explainer *x, const struct cell *c)
 {
-	size_t i;
+	struct confusion *e = &x->conf[x->nconf++];
 
-	for (i = 0; i < x->nconf; i++)
-		if (x->conf[i].gold == c->gold && x->conf[i].pred == c->pred)
-			break;
-	if (i == x->nconf) {
-		x->conf[i].gold = c->gold;
-		x->conf[i].pred = c->pred;
-		x->conf[i].n = x->conf[i].same_bounds = 0;
-		x->nconf++;
-	}
-	x->conf[i].n = add_u64(x->conf[i].n, c->n);
-	if (c->cls == CLS_WRONG_TYPE)
-		x->conf[i].same_bounds = add_u64(x->conf[i].same_bounds, c->n);
+	e->gold = c->gold;
+	e->pred = c->pred;
+	e->n = c->n;
+	e->same_bounds = c->cls == CLS_WRONG_TYPE ? c->n : 0;
 }
 
-/*
- * Gather the errors of every type from the cells.
- * NOTE: add_confusion searches linearly, so this takes time quadratic in
- * the number of type pairs; NER tag sets are small enough for that.
- */
+static int
+pair_cmp(const void *a, const void *b)
+{
+	const struct confusion *x = a, *y = b;
+
+	if (x->gold != y->gold)
+		return x->gold < y->gold ? -1 : 1;
+	return x->pred < y->pred ? -1 : x->pred > y->pred;
+}
+
+/* Add up the wrong-type and wrong-both cells of each pair of types. */
+static void
+merge_pairs(struct explainer *x)
+{
+	size_t i, n = 0;
+
+	qsort(x->conf, x->nconf, sizeof *x->conf, pair_cmp);
+	for (i = 0; i < x->nconf; i++) {
+		if (n == 0 || pair_cmp(&x->conf[n - 1], &x->conf[i]) != 0) {
+			x->conf[n++] = x->conf[i];
+			continue;
+		}
+		x->conf[n - 1].n = add_u64(x->conf[n - 1].n, x->conf[i].n);
+		x->conf[n - 1].same_bounds = add_u64(x->conf[n - 1].same_bounds,
+		    x->conf[i].same_bounds);
+	}
+	x->nconf = n;
+}
+
+/* Index the confusions of each type on one side, keeping their order. */
+static void
+index_partners(const struct explainer *x, struct partners *p, bool gold)
+{
+	uint32_t ntypes = type_count(), id;
+	size_t i, *next;
+
+	p->first = xcalloc((size_t)ntypes + 1, sizeof *p->first);
+	p->index = xcalloc(x->nconf ? x->nconf : 1, sizeof *p->index);
+	for (i = 0; i < x->nconf; i++)
+		p->first[(gold ? x->conf[i].gold : x->conf[i].pred) + 1]++;
+	for (id = 0; id < ntypes; id++)
+		p->first[id + 1] += p->first[id];
+	next = xcalloc(ntypes ? ntypes : 1, sizeof *next);
+	memcpy(next, p->first, ntypes * sizeof *next);
+	for (i = 0; i < x->nconf; i++)
+		p->index[next[gold ? x->conf[i].gold : x->conf[i].pred]++] = i;
+	free(next);
+}
+
+/* Gather the errors of every type from the cells. */
 static void
 gather(struct explainer *x, const struct counts *c)
 {
@@ -137,7 +181,10 @@ gather(struct explainer *x, const struct counts *c)
 		if (class_is_cross_type(e->cls))
 			add_confusion(x, e);
 	}
+	merge_pairs(x);
 	qsort(x->conf, x->nconf, sizeof *x->conf, confusion_cmp);
+	index_partners(x, &x->by_gold, true);
+	index_partners(x, &x->by_pred, false);
 }
 
 /*
@@ -147,14 +194,13 @@ gather(struct explainer *x, const struct counts *c)
 static void
 out_partners(const struct explainer *x, uint32_t id, bool id_is_gold)
 {
+	const struct partners *p = id_is_gold ? &x->by_gold : &x->by_pred;
 	size_t i;
 	int shown = 0, more = 0;
 
-	for (i = 0; i < x->nconf; i++) {
-		const struct confusion *c = &x->conf[i];
+	for (i = p->first[id]; i < p->first[id + 1]; i++) {
+		const struct confusion *c = &x->conf[p->index[i]];
 
-		if ((id_is_gold ? c->gold : c->pred) != id)
-			continue;
 		if (shown == x->eo->top) {
 			more++;
 			continue;
@@ -435,7 +481,8 @@ void
 explain_write(const struct report *rep, const struct counts *c,
     const struct report_opts *ro, const struct explain_opts *eo)
 {
-	struct explainer x = { rep, ro, eo, NULL, NULL, 0 };
+	struct explainer x = { rep, ro, eo, NULL, NULL, 0, { NULL, NULL },
+	    { NULL, NULL } };
 	uint32_t i;
 
 	gather(&x, c);
@@ -450,4 +497,8 @@ explain_write(const struct report *rep, const struct counts *c,
 	explain_ranking(&x);
 	free(x.err);
 	free(x.conf);
+	free(x.by_gold.first);
+	free(x.by_gold.index);
+	free(x.by_pred.first);
+	free(x.by_pred.index);
 }
