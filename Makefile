@@ -54,6 +54,59 @@ check-sanitize:
 		all build-san/build/align-brute
 	@NERTOOLS_BIN=$$PWD/build-san tests/run-bats
 
+# The same tests with every program run under valgrind, through wrapper
+# scripts in build-valgrind: memory errors and leaks make it exit 99.
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full
+check-valgrind: all build/align-brute
+	@mkdir -p build-valgrind/build
+	@for p in $(PROGS) build/align-brute; do \
+		printf '#!/bin/sh\nexec %s %s "$$@"\n' "$(VALGRIND)" \
+		    "$$PWD/$$p" > build-valgrind/$$p && \
+		chmod +x build-valgrind/$$p || exit 1; done
+	@NERTOOLS_BIN=$$PWD/build-valgrind tests/run-bats
+
+# libFuzzer harnesses (tests/fuzz), built with clang into build-fuzz.
+# make fuzz builds them and their seed corpus; make fuzz FUZZ_SECONDS=600
+# also runs each for that long, two at a time, and keeps the logs and any
+# crashing input in build-fuzz.
+FUZZ_CC = clang
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_SECONDS = 0
+FUZZ_JOBS = 2
+FUZZ_NAMES = conll spans brat match score matrix tags align
+FUZZ_LINK = $(CC) $(CPPFLAGS) -I. -Itests/fuzz $(CFLAGS) -fsanitize=fuzzer \
+	-Wl,--wrap=exit,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free
+FUZZ_PROGRAM = tests/fuzz/fuzz-program.c tests/fuzz/fuzz.c
+FUZZ_OBJ = tests/fuzz/bss-begin.c $(COMMON_OBJ) tests/fuzz/bss-end.c
+
+fuzz: all
+	$(MAKE) O=build-fuzz CC=$(FUZZ_CC) \
+		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
+		$(FUZZ_NAMES:%=build-fuzz/fuzz-%)
+	tests/fuzz/seeds.sh build-fuzz/corpus
+	@if [ "$(FUZZ_SECONDS)" -gt 0 ]; then \
+		tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS) $(FUZZ_JOBS) \
+		    $(FUZZ_NAMES); fi
+
+# The program each harness runs, and what its input is (fuzz-program.c).
+FUZZ_PROGRAMS = conll spans brat match score matrix
+FUZZ_CMD_conll = nerspan
+FUZZ_CMD_spans = nerspan
+FUZZ_CMD_brat = nerspan
+FUZZ_CMD_match = nermatch
+FUZZ_CMD_score = nerscore
+FUZZ_CMD_matrix = nermatrix
+
+$(FUZZ_PROGRAMS:%=$(O)/fuzz-%): $(O)/fuzz-%: $(FUZZ_PROGRAM) $(COMMON_OBJ) \
+		cmd/nerspan.c cmd/nermatch.c cmd/nerscore.c cmd/nermatrix.c
+	$(FUZZ_LINK) -DPROGRAM_FILE='"cmd/$(FUZZ_CMD_$*).c"' -DKIND=KIND_$* \
+		-o $@ $(FUZZ_PROGRAM) $(FUZZ_OBJ) -lm
+
+# The harnesses that call common/ functions directly.
+$(O)/fuzz-tags $(O)/fuzz-align: $(O)/fuzz-%: tests/fuzz/fuzz-%.c \
+		tests/fuzz/fuzz.c $(COMMON_OBJ)
+	$(FUZZ_LINK) -o $@ tests/fuzz/fuzz-$*.c tests/fuzz/fuzz.c $(FUZZ_OBJ) -lm
+
 MAN1 = man/nerspan.1 man/nermatch.1 man/nerscore.1 man/nermatrix.1
 MAN5 = man/nertools.5
 
@@ -78,7 +131,8 @@ demo: all
 	./nerspan tests/data/wnut17/uh_ritual.conll | ./nermatch | ./nermatrix -f table
 
 clean:
-	rm -rf build build-san $(PROGS)
+	rm -rf build build-san build-fuzz build-valgrind $(PROGS)
 
-.PHONY: all check check-sanitize clean demo install uninstall
+.PHONY: all check check-sanitize check-valgrind clean demo fuzz install \
+	uninstall
 .SECONDARY:
