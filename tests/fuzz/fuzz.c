@@ -5,17 +5,15 @@
  * through /proc/self/fd like any other path.
  *
  * A run that ends in exit() leaves behind what the process would have
- * released by exiting: its open files and its memory.  fuzz_call() closes
- * every file the run opened, and frees every block the run allocated that
- * no global variable points to: the build links with --wrap for malloc,
- * calloc, realloc and free, so blocks of the run are tracked, and the
- * zero-initialized globals of common/ are scanned for pointers to them.
- * Blocks that a global points to (the type table of counts.c, the sort
- * buffer of countrec.c) are caches that the next run reuses, and stay.
- * The globals lie between fuzz_bss_begin and fuzz_bss_end because the
- * harness links bss-begin.o, the common objects and bss-end.o in that
- * order; the globals of common/ that point to memory are all zero at
- * start, so none is in the data segment.
+ * released by exiting: its open files, its memory and the state of the
+ * globals of common/.  fuzz_call() closes every file the run opened, frees
+ * every block the run allocated (the build links with --wrap for malloc,
+ * calloc, realloc and free, so the blocks of a run are tracked) and sets
+ * the zero-initialized globals of common/ back to their state before the
+ * first run, so that each run starts as a new process would.  Those
+ * globals lie between fuzz_bss_begin and fuzz_bss_end because the harness
+ * links bss-begin.o, the common objects and bss-end.o in that order; the
+ * initialized globals of common/ are constants, or set by every run.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -52,9 +50,8 @@ static char slot_path[NSLOTS][32];
 
 /* The blocks allocated by the current run: an open-addressing set. */
 static struct {
-	uintptr_t *v;		/* 0 empty; low bit set: a global points here */
+	uintptr_t *v;		/* 0 for an empty slot */
 	size_t	 cap, n;
-	uintptr_t lo, hi;
 } live;
 
 static size_t
@@ -87,10 +84,6 @@ track(void *p)
 		;
 	live.v[i] = (uintptr_t)p;
 	live.n++;
-	if (live.lo == 0 || (uintptr_t)p < live.lo)
-		live.lo = (uintptr_t)p;
-	if ((uintptr_t)p > live.hi)
-		live.hi = (uintptr_t)p;
 }
 
 static size_t
@@ -101,7 +94,7 @@ find(uintptr_t p)
 	if (live.cap == 0)
 		return SIZE_MAX;
 	for (i = slot_of(p); live.v[i] != 0; i = (i + 1) & (live.cap - 1))
-		if ((live.v[i] & ~(uintptr_t)1) == p)
+		if (live.v[i] == p)
 			return i;
 	return SIZE_MAX;
 }
@@ -118,7 +111,7 @@ untrack_slot(size_t i)
 		j = (j + 1) & (live.cap - 1);
 		if (live.v[j] == 0)
 			return;
-		k = slot_of(live.v[j] & ~(uintptr_t)1);
+		k = slot_of(live.v[j]);
 		if ((j > i && (k <= i || k > j)) || (j < i && k <= i && k > j)) {
 			live.v[i] = live.v[j];
 			live.v[j] = 0;
@@ -175,38 +168,43 @@ __wrap_free(void *p)
 	__real_free(p);
 }
 
-/* Mark the blocks that a global of common/ points to. */
-__attribute__((no_sanitize("address")))
-static void
-mark_globals(void)
-{
-	const uintptr_t *w = (const uintptr_t *)(void *)fuzz_bss_begin;
-	const uintptr_t *end = (const uintptr_t *)(void *)fuzz_bss_end;
-	size_t i;
-
-	for (; w < end; w++) {
-		if (*w < live.lo || *w > live.hi)
-			continue;
-		if ((i = find(*w)) != SIZE_MAX)
-			live.v[i] |= 1;
-	}
-}
-
-/* Free the run's blocks that no global points to; forget the others. */
+/* Free every block the run allocated. */
 static void
 release_memory(void)
 {
 	size_t i;
 
-	if (live.n > 0)
-		mark_globals();
 	for (i = 0; i < live.cap; i++) {
-		if (live.v[i] != 0 && (live.v[i] & 1) == 0)
+		if (live.v[i] != 0)
 			__real_free((void *)live.v[i]);
 		live.v[i] = 0;
 	}
 	live.n = 0;
-	live.lo = live.hi = 0;
+}
+
+/*
+ * Save the globals of common/ before the first run, or put them back.  The
+ * range holds ASan's red zones between the globals, so the copy is not
+ * instrumented, and volatile so that it stays a loop, not a memcpy call.
+ */
+__attribute__((no_sanitize("address")))
+static void
+copy_globals(bool save)
+{
+	static uintptr_t *saved;
+	volatile uintptr_t *w = (volatile uintptr_t *)(void *)fuzz_bss_begin;
+	size_t i, n = (size_t)(fuzz_bss_end - fuzz_bss_begin) / sizeof *w;
+
+	if (save) {
+		saved = __real_malloc(n * sizeof *saved);
+		if (saved == NULL)
+			abort();
+		for (i = 0; i < n; i++)
+			saved[i] = w[i];
+		return;
+	}
+	for (i = 0; i < n; i++)
+		w[i] = saved[i];
 }
 
 static void
@@ -244,10 +242,16 @@ fuzz_call(int (*fn)(void *), void *arg, void (*reset)(void))
 	static bool open[MAXFD];
 	volatile int r;
 
+	static bool saved;
+
 	if ((uintptr_t)fuzz_bss_end <= (uintptr_t)fuzz_bss_begin) {
 		fprintf(stderr, "fuzz: bss-begin.o and bss-end.o are not "
 		    "linked around the common objects\n");
 		abort();
+	}
+	if (!saved) {
+		copy_globals(true);
+		saved = true;
 	}
 	note_open_files(open);
 	r = setjmp(jump);
@@ -261,6 +265,7 @@ fuzz_call(int (*fn)(void *), void *arg, void (*reset)(void))
 	if (reset != NULL)
 		reset();
 	release_memory();
+	copy_globals(false);
 	close_new_files(open);
 	return r;
 }

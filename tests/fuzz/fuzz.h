@@ -14,8 +14,9 @@
 
 /*
  * Run fn(arg) and return its result, or the status it passed to exit().
- * reset, when not NULL, runs after fn and must clear every global that
- * points to memory of the run which the next run does not reuse.
+ * reset, when not NULL, runs after fn and must put back the globals of
+ * the harness itself (the program's options); fuzz_call() puts back those
+ * of common/.
  */
 int	fuzz_call(int (*fn)(void *), void *arg, void (*reset)(void));
 /* Store data in file slot 0-3 and return a path that opens it. */
