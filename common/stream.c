@@ -132,6 +132,10 @@ stream_open(struct stream *s, const char *path, int kinds)
 		die_at(s->in.name, 0, "empty input, expected %s; if a program "
 		    "wrote this input, it failed", accepted_kinds(kinds));
 	line_chomp_cr(&l);
+	if (l.len >= 3 && memcmp(l.p, "\xEF\xBB\xBF", 3) == 0) {
+		l.p += 3;	/* a byte-order mark, as an editor may add */
+		l.len -= 3;
+	}
 	read_header(s, &l, kinds);
 	s->in_section = true;
 	return 0;

@@ -210,6 +210,12 @@ many_sentences() {
 	[ "$stderr" = "nermatch: two.match:1: this is a match stream, expected a span stream (the output of nerspan); nermatch has already run" ]
 }
 
+@test "streams: byte-order mark before the header" {
+	nerspan two.conll > s
+	{ printf '\357\273\277'; cat s; } > bom.spans
+	diff <(nermatch s) <(nermatch bom.spans)
+}
+
 @test "streams: match stream without its class column" {
 	nerspan two.conll | nermatch | cut -f 1,2,4- > m
 	run -1 --separate-stderr nerscore m
