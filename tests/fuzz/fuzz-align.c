@@ -1,10 +1,11 @@
 /*
- * fuzz-align: pair random span sets with align_unit and check the result:
- * every span has at most one partner and its partner names it back, so
- * each span appears in exactly one match record; paired spans overlap by
- * the --min-overlap share; no unpaired gold span could still pair with an
- * unpaired prediction (adding that pair would score higher); and for small
- * units the pairing scores as well as the best of an exhaustive search.
+ * fuzz-align: pair random span sets with align_unit and check the result.
+ * Every span has at most one partner, and its partner names it back, so
+ * each span appears in exactly one match record.  Paired spans overlap by
+ * the --min-overlap share.  No unpaired gold span could still pair with an
+ * unpaired prediction, because adding that pair would score higher.  For
+ * small units the pairing scores as well as the best of an exhaustive
+ * search.
  *
  * Input: byte 0 and 1 give the number of gold and predicted spans, byte 2
  * the share and the offset scale, then three bytes a span: start, length,

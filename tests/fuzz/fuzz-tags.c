@@ -1,10 +1,10 @@
 /*
- * fuzz-tags: parse tags under every scheme and decode them, checking that
- * the spans lie inside the sentence, are ordered and do not overlap, that
- * each span's tokens carry no outside tag and share its type, that no
- * token outside every span carries an entity tag, and that the repair
- * policies agree: "begin" keeps every span of the lenient decoding, and
- * "discard" keeps exactly those that are valid.
+ * fuzz-tags: parse tags under every scheme and decode them.  The spans
+ * must lie inside the sentence, be ordered and not overlap.  Each span's
+ * tokens carry no outside tag and share its type, and no token outside
+ * every span carries an entity tag.  The repair policies must agree:
+ * "begin" keeps every span of the lenient decoding, and "discard" keeps
+ * exactly those that are valid.
  *
  * Input: byte 0 picks the scheme; the rest is tags, one a line.
  */

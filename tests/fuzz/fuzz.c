@@ -6,14 +6,15 @@
  *
  * A run that ends in exit() leaves behind what the process would have
  * released by exiting: its open files, its memory and the state of the
- * globals of common/.  fuzz_call() closes every file the run opened, frees
- * every block the run allocated (the build links with --wrap for malloc,
- * calloc, realloc and free, so the blocks of a run are tracked) and sets
- * the zero-initialized globals of common/ back to their state before the
- * first run, so that each run starts as a new process would.  Those
- * globals lie between fuzz_bss_begin and fuzz_bss_end because the harness
- * links bss-begin.o, the common objects and bss-end.o in that order; the
- * initialized globals of common/ are constants, or set by every run.
+ * globals of common/.  So fuzz_call() closes every file the run opened and
+ * frees every block the run allocated.  The build links with --wrap for
+ * malloc, calloc, realloc and free, which is how the blocks of a run are
+ * tracked.  Then fuzz_call() sets the zero-initialized globals of common/
+ * back to their state before the first run, so that each run starts as a
+ * new process would.  Those globals lie between fuzz_bss_begin and
+ * fuzz_bss_end because the harness links bss-begin.o, the common objects
+ * and bss-end.o in that order.  The initialized globals of common/ are
+ * constants, or set by every run.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -184,7 +185,7 @@ release_memory(void)
 
 /*
  * Save the globals of common/ before the first run, or put them back.  The
- * range holds ASan's red zones between the globals, so the copy is not
+ * range contains ASan's red zones between the globals, so the copy is not
  * instrumented, and volatile so that it stays a loop, not a memcpy call.
  */
 __attribute__((no_sanitize("address")))
