@@ -145,6 +145,14 @@ many_sentences() {
 	[ "$output" -eq 30000 ]
 }
 
+@test "conll: predicted file cut short" {
+	cut -d ' ' -f 1,2 two.conll | tr ' ' '\t' > gold.tsv
+	cut -d ' ' -f 1,3 two.conll | tr ' ' '\t' | head -n 4 > pred.tsv
+	run -1 --separate-stderr nerspan --gold=gold.tsv --pred=pred.tsv
+	[ "$output" = "" ]
+	[ "$stderr" = "nerspan: sentence layouts differ: gold.tsv:5 has a token line but pred.tsv:4 has the end of a sentence; both files need the same sentences and tokens" ]
+}
+
 @test "conll: ragged row is an error" {
 	run -1 --separate-stderr nerspan ragged.conll
 	[ "$output" = "" ]
