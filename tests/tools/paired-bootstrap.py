@@ -5,7 +5,8 @@ Reads two sentence count streams (nerscore --counts=sent) of two models on
 one test set and prints, per statistic, the percentile interval of B - A
 and the two-sided p-value, as nerscore --compare defines them, but drawn
 with numpy's PCG64 generator, so it is an independent Monte Carlo estimate.
-Its output for WNUT-17 is pinned under tests/expected/compare; rerun:
+Given "-" for B, it prints the interval of A alone, as nerscore --ci does.
+Its outputs for WNUT-17 are pinned under tests/expected/compare; rerun:
 
     /usr/bin/python3 tests/tools/paired-bootstrap.py a.counts b.counts \
         [resamples [seed]] > expected
@@ -80,7 +81,9 @@ def quantile(v, q):
 
 
 def main():
-    a, b = read_units(sys.argv[1]), read_units(sys.argv[2])
+    a = read_units(sys.argv[1])
+    alone = sys.argv[2] == "-"
+    b = a if alone else read_units(sys.argv[2])
     resamples = int(sys.argv[3]) if len(sys.argv) > 3 else 10000
     seed = int(sys.argv[4]) if len(sys.argv) > 4 else 20171
     keys = sorted(a)
@@ -95,7 +98,7 @@ def main():
     sa = stats(*(w @ x for x in ma), types)
     sb = stats(*(w @ x for x in mb), types)
     for name in sa:
-        d = sb[name] - sa[name]
+        d = sa[name] if alone else sb[name] - sa[name]
         below = int((d <= TIE).sum())
         above = int((d >= -TIE).sum())
         p = min(1.0, 2 * (min(below, above) + 1) / (resamples + 1))
