@@ -1,8 +1,9 @@
 /*
  * nerscore: read match records (or count records) and write precision,
  * recall and F-beta per type and averaged, with the counts behind them; or
- * write the counts themselves as a count stream, or explain the scores, or
- * give them confidence intervals, or compare two models' scores.
+ * write the counts themselves as a count stream, or explain the scores.
+ * --ci gives the scores confidence intervals and --compare compares two
+ * models' scores.
  * Leans on common/tally (reading), common/score and common/perdoc (the
  * arithmetic), common/report, common/json, common/conlleval and
  * common/explain (the layouts), common/countrec (count records) and

@@ -1,7 +1,7 @@
 /*
  * bootcmd: nerscore --ci reads every file as one input and resamples its
- * units; nerscore --compare reads two inputs, pairs their units by name,
- * checks that their gold entities agree and resamples the pairs.
+ * units.  nerscore --compare reads two inputs and pairs their units by
+ * name, then checks that their gold entities agree and resamples the pairs.
  */
 #include <errno.h>
 #include <stdlib.h>

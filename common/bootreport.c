@@ -1,7 +1,7 @@
 /*
  * bootreport: write the intervals of nerscore --ci and the comparison of
- * nerscore --compare as TSV, or as an aligned table with notes below it
- * that say in plain words what changed.
+ * nerscore --compare as TSV, or as an aligned table.  Notes below the
+ * table state in plain words what changed.
  */
 #include <stdarg.h>
 #include <stdio.h>

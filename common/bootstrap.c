@@ -176,7 +176,11 @@ replicate(struct replicator *rp, const struct unitset *u, const uint32_t *w,
 struct ratio
 row_value(const struct stats *s, int metric)
 {
-	return metric == 0 ? s->p : metric == 1 ? s->r : s->f;
+	if (metric == 0)
+		return s->p;
+	if (metric == 1)
+		return s->r;
+	return s->f;
 }
 
 /*

@@ -22,7 +22,7 @@ static struct {
 	struct keymap index;
 } cells;
 
-/* The most units of one input pairing names before it stops. */
+/* The maximum number of units of each input that a pairing error names. */
 enum { MAX_NAMED = 10 };
 
 static uint64_t
