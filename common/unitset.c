@@ -333,9 +333,9 @@ unitset_pair(const struct unitset *a, const char *aname,
 	missing = name_missing(a, aname, &mb, bname);
 	missing += name_missing(b, bname, &ma, aname);
 	if (missing > 0)
-		die(EXIT_DATA, "%zu units are in one input only; compare the "
-		    "outputs of two models on the same test set, written the "
-		    "same way", missing);
+		die(EXIT_DATA, "%zu %s in one input only; compare the outputs "
+		    "of two models on the same test set, written the same way",
+		    missing, missing == 1 ? "unit is" : "units are");
 	for (i = 0; i < a->n; i++) {
 		keymap_find(&mb, a->keys + a->units[i].key,
 		    a->units[i].keylen, &v);

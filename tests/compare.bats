@@ -298,7 +298,7 @@ micro_width() {
 	run -1 --separate-stderr nerscore --compare old.m short.m
 	[ "$output" = "" ]
 	[ "${stderr_lines[0]}" = "nerscore: old.m: doc '1' sent '4' is not in short.m" ]
-	[ "${stderr_lines[1]}" = "nerscore: 1 units are in one input only; compare the outputs of two models on the same test set, written the same way" ]
+	[ "${stderr_lines[1]}" = "nerscore: 1 unit is in one input only; compare the outputs of two models on the same test set, written the same way" ]
 }
 
 @test "compare: other gold rejected" {
@@ -448,4 +448,26 @@ micro_width() {
 	[ "$stderr" = "" ]
 	[[ "$output" == *"Overall (micro f1) B is better than A: 0.4078 against 0.2630, p = 0.0002."* ]]
 	[[ "$output" == *"No significant change: product."* ]]
+}
+
+@test "output: write error detected" {
+	matches "$DATA/compare/old.conll" old.m
+	run -1 --separate-stderr bash -c 'nerscore --ci old.m > /dev/full'
+	[ "$stderr" = "nerscore: write error: No space left on device" ]
+}
+
+@test "compare: units in any order" {
+	# The sentences of new.conll written last to first pair by name.
+	matches "$DATA/compare/old.conll" old.m
+	matches "$DATA/compare/new.conll" new.m
+	nerscore --counts=sent new.m | awk -F '\t' '
+	    NR == 1 { print; next } /^#end/ { next }
+	    { row[$2] = row[$2] $0 "\n" }
+	    END { for (s = 4; s >= 1; s--) printf "%s", row[s]
+	          print "#end\t" NR - 2 }' > reversed
+	nerscore --compare --resamples=all old.m new.m > want
+	run -0 --separate-stderr nerscore --compare --resamples=all old.m \
+	    reversed
+	[ "$stderr" = "" ]
+	[ "$output" = "$(cat want)" ]
 }
