@@ -265,6 +265,24 @@ parse_seed(const char *s)
 	return (uint64_t)v;
 }
 
+/* Return the number of resamples, or 0 for all. */
+static uint64_t
+parse_resamples(const char *s)
+{
+	unsigned long v;
+	char *end;
+
+	if (strcmp(s, "all") == 0)
+		return 0;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno != 0 || *end != '\0' || *s == '\0' ||
+	    strspn(s, "0123456789") != strlen(s) || v < 1 || v > 1000000)
+		die(EXIT_USAGE, "invalid --resamples '%s': expected a whole "
+		    "number from 1 to 1000000, or all", s);
+	return v;
+}
+
 static enum boot_unit
 parse_unit(const char *s)
 {
@@ -292,8 +310,7 @@ parse_boot_option(int c, const char *arg)
 		opt.boot_only = "--level";
 		break;
 	case 'n':
-		bo->resamples = strcmp(arg, "all") == 0 ? 0 :
-		    (uint64_t)parse_whole(arg, "--resamples", 1, 1000000);
+		bo->resamples = parse_resamples(arg);
 		opt.boot_only = "--resamples";
 		break;
 	case 'S':

@@ -326,7 +326,7 @@ micro_width() {
 	run -2 --separate-stderr nerscore --ci --seed=-1
 	[ "$stderr" = "nerscore: invalid --seed '-1': expected a whole number from 0 to 18446744073709551615" ]
 	run -2 --separate-stderr nerscore --ci --resamples=0
-	[ "$stderr" = "nerscore: invalid --resamples '0': expected a number from 1 to 1e+06" ]
+	[ "$stderr" = "nerscore: invalid --resamples '0': expected a whole number from 1 to 1000000, or all" ]
 	run -2 --separate-stderr nerscore --ci --unit=word
 	[ "$stderr" = "nerscore: invalid --unit 'word': expected auto, doc or sent" ]
 	run -2 --separate-stderr nerscore --ci -f json
