@@ -29,7 +29,6 @@ struct resampler {
 	size_t	 n;
 	uint32_t *w;		/* multiplicity of each unit */
 	uint64_t weight;	/* of the current resample */
-	uint64_t total;		/* weight of all resamples: B, or n^n */
 	uint64_t done, count;
 	bool	 exact;
 	struct rng rng;
@@ -70,20 +69,17 @@ resampler_init(struct resampler *r, size_t n, const struct bootopts *o)
 	r->exact = o->resamples == 0;
 	rng_seed(&r->rng, o->seed);
 	if (!r->exact) {
-		r->count = r->total = o->resamples;
+		r->count = o->resamples;
 		return;
 	}
 	if (n > BOOT_EXACT_MAX_UNITS)
 		die(EXIT_USAGE, "--resamples=all enumerates the resamples of "
 		    "at most %d units, but the input has %zu; give a number of "
 		    "resamples instead", BOOT_EXACT_MAX_UNITS, n);
-	/* C(2n - 1, n) multisets; n^n ordered draws. */
+	/* C(2n - 1, n) multisets, whose weights add up to n^n. */
 	r->count = 1;
-	r->total = 1;
-	for (i = 1; i <= n; i++) {
+	for (i = 1; i <= n; i++)
 		r->count = r->count * (n - 1 + i) / i;
-		r->total *= n;
-	}
 }
 
 /* Step to the next multiset in lexicographic order, from (n, 0, ..., 0). */
