@@ -1,0 +1,6 @@
+# fish completion for nermatch(1) of nertools.  The argument is a span
+# stream file.
+complete -c nermatch -s e -l errors -d 'Write only the records that are not exact matches'
+complete -c nermatch -s h -l help -d 'Print the help and exit'
+complete -c nermatch -s m -l min-overlap -x -d 'Least share of the gold span an overlap covers (0 < F <= 1)'
+complete -c nermatch -s V -l version -d 'Print the version and exit'
