@@ -74,8 +74,6 @@ static const char help_text[] =
     "Examples:\n"
     "  nerspan test.conll | nermatch | nerscore -f table\n"
     "  nerspan test.conll | nermatch | nerscore -f conlleval\n"
-    "  nerspan test.conll | nermatch | nerscore -m all --macro=gold\n"
-    "  nerspan test.conll | nermatch | nerscore --explain\n"
     "  cat shard*.counts | nerscore -f json\n";
 
 enum format {
