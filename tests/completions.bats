@@ -384,3 +384,27 @@ EOF
 		complete -C 'nerspan --gold=te'"
 	[ "$output" = "--gold=test.conll" ]
 }
+
+@test "install: each shell loads completions by name" {
+	local share=$PWD/inst/usr/local/share
+
+	make -s -C "$TOP" install DESTDIR="$PWD/inst" PREFIX=/usr/local \
+	    O="$BIN" >/dev/null
+	if [ -f /usr/share/bash-completion/bash_completion ]; then
+		run -0 env XDG_DATA_DIRS="$share" bash -c '
+			source /usr/share/bash-completion/bash_completion
+			_completion_loader nermatrix
+			complete -p nermatrix'
+		[ "$output" = "complete -F _nertools nermatrix" ]
+	fi
+	if command -v zsh >/dev/null; then
+		run -0 zsh -f -c "fpath=($share/zsh/site-functions \$fpath)
+			autoload -U compinit; compinit -u -D; print \$_comps[nerscore]"
+		[ "$output" = "_nertools" ]
+	fi
+	if command -v fish >/dev/null; then
+		run -0 env PATH="$PWD/inst/usr/local/bin:$PATH" \
+		    XDG_DATA_DIRS="$share" fish -c 'complete -C "nerspan --sch"'
+		[[ "$output" == "--scheme"$'\t'* ]]
+	fi
+}
