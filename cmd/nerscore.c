@@ -100,11 +100,7 @@ static const char help_text[] =
     "Examples:\n"
     "  nerspan test.conll | nermatch | nerscore -f table\n"
     "  nerspan test.conll | nermatch | nerscore -f conlleval\n"
-    "  nerspan test.conll | nermatch | nerscore -m all --macro=gold\n"
-    "  nerspan test.conll | nermatch | nerscore --explain\n"
-    "  nerspan test.conll | nermatch | nerscore --ci -f table\n"
-    "  nerscore --compare -f table old.matches new.matches\n"
-    "  cat shard*.counts | nerscore -f json\n";
+    "  nerscore --compare -f table old.matches new.matches\n";
 
 enum format {
 	FMT_TSV,

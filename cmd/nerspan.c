@@ -72,9 +72,9 @@ static const char help_text[] =
     "      --repair=POLICY        what to do with an entity the scheme does\n"
     "                             not allow: begin (keep it as conlleval.pl\n"
     "                             does; default), discard, error\n"
-    "      --skip-comments[=gold|pred|both]  skip lines that begin with\n"
-    "                             '#' in the gold file, the predicted file,\n"
-    "                             or both (the default)\n"
+    "      --skip-comments[=gold|pred|both|none]  skip lines that begin\n"
+    "                             with '#' in the gold file, the predicted\n"
+    "                             file, both (the default) or none\n"
     "      --token-mismatch=count|error  tokens that differ between --gold\n"
     "                             and --pred are counted (default) or stop\n"
     "  -h, --help                 print this help and exit\n"
@@ -83,9 +83,7 @@ static const char help_text[] =
     "Examples:\n"
     "  nerspan test.conll | nermatch | nerscore\n"
     "  nerspan -s iob2 --repair=discard test.conll | nermatch | nerscore\n"
-    "  nerspan --gold=test.tsv --pred=run.tsv | nermatch | nermatrix\n"
-    "  nermatch <(nerspan -i brat gold/*.ann) \\\n"
-    "      <(nerspan -i brat --side=pred pred/*.ann) | nerscore\n";
+    "  nerspan --gold=test.tsv --pred=run.tsv | nermatch | nermatrix\n";
 
 /* Which files --skip-comments applies to; a single file counts as both. */
 enum {
