@@ -337,6 +337,14 @@ check_options(int nfiles)
 	if (opt.conll.conlleval && paired)
 		die(EXIT_USAGE, "--conlleval reads one file of token, gold and "
 		    "predicted tag, as conlleval.pl does");
+	if (opt.conll.conlleval && (opt.gold.n > 0 || opt.pred.n > 0 ||
+	    opt.token != 1 || opt.dec.check || opt.dec.repair != REPAIR_BEGIN ||
+	    opt.empty_is_outside || opt.comments != COMMENTS_NONE ||
+	    typemap_rules(opt.dec.map) > 0 || (opt.dec.scheme != SCHEME_LENIENT &&
+	    opt.dec.scheme != SCHEME_RAW)))
+		die(EXIT_USAGE, "--conlleval takes the last two fields as "
+		    "conlleval.pl does, and no other option than -d, -o and "
+		    "-s raw (the script's -r)");
 	opt.conll.skip_comments = opt.comments != COMMENTS_NONE;
 	if (opt.gold.n == 0) {
 		opt.gold.v[0] = paired ? -1 : -2;

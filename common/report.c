@@ -439,9 +439,10 @@ note_averages(const struct report *rep, const struct report_opts *o,
     const char *prefix)
 {
 	out_printf("%smicro sums the counts of all types; %s is the mean over "
-	    "the %u types with %s; weighted is the mean over all types, each "
+	    "the %u type%s with %s; weighted is the mean over all types, each "
 	    "weighted by its gold count.\n", prefix, scope_name("macro", o),
-	    rep->nmacro, o->sc.macro_gold_only ? "gold entities" :
+	    rep->nmacro, rep->nmacro == 1 ? "" : "s",
+	    o->sc.macro_gold_only ? "gold entities" :
 	    "gold entities or predictions");
 }
 
