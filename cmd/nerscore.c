@@ -320,6 +320,23 @@ parse_boot_option(int c, const char *arg)
 	}
 }
 
+/*
+ * Choose what nerscore writes.  --counts, --explain, --ci and --compare
+ * each replace the score report, so two of them is a usage error rather
+ * than the last one silently winning.
+ */
+static void
+set_output(enum output out, const char *name)
+{
+	static const char *chosen;
+
+	if (chosen != NULL && opt.output != out)
+		die(EXIT_USAGE, "%s and %s write different things; use one of "
+		    "them", chosen, name);
+	opt.output = out;
+	chosen = name;
+}
+
 /* Parse an option that only shapes the score report, and note its name. */
 static void
 parse_report_option(int c, const char *arg)
@@ -364,11 +381,11 @@ parse_option(int c, const char *arg)
 		parse_mode(arg);
 		break;
 	case 'c':
-		opt.output = OUT_COUNTS;
+		set_output(OUT_COUNTS, "--counts");
 		opt.grain = parse_grain(arg);
 		break;
 	case 'e':
-		opt.output = OUT_EXPLAIN;
+		set_output(OUT_EXPLAIN, "--explain");
 		break;
 	case 'P':
 		opt.eo.high_precision = parse_number(arg, "--high-precision",
@@ -387,10 +404,10 @@ parse_option(int c, const char *arg)
 		parse_report_option(c, arg);
 		break;
 	case 'I':
-		opt.output = OUT_CI;
+		set_output(OUT_CI, "--ci");
 		break;
 	case 'C':
-		opt.output = OUT_COMPARE;
+		set_output(OUT_COMPARE, "--compare");
 		break;
 	case 'L': case 'n': case 'S': case 'U':
 		parse_boot_option(c, arg);

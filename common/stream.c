@@ -202,6 +202,11 @@ parse_tokens(struct stream *s, const struct field *tok,
 	s->tok.tokens = s->tok.known ? field_u64(s, tok, "token count") : 0;
 	s->tok.correct = s->tok.correct_known ?
 	    field_u64(s, cor, "correct-tag count") : 0;
+	if (s->tok.known && s->tok.correct_known &&
+	    s->tok.correct > s->tok.tokens)
+		die_at(s->in.name, s->in.lineno, "%llu tokens with correct "
+		    "tags, but only %llu tokens", (unsigned long long)
+		    s->tok.correct, (unsigned long long)s->tok.tokens);
 }
 
 static void
