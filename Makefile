@@ -112,21 +112,82 @@ $(O)/fuzz-tags $(O)/fuzz-align: $(O)/fuzz-%: tests/fuzz/fuzz-%.c \
 
 MAN1 = man/nerspan.1 man/nermatch.1 man/nerscore.1 man/nermatrix.1
 MAN5 = man/nertools.5
+MAN7 = man/nertools.7
 
+# Every file that install writes, relative to DESTDIR: check-install
+# looks for each of them, and uninstall removes them.
+INSTALLED = $(PROGS:%=$(BINDIR)/%) \
+	$(MAN1:man/%=$(MANPREFIX)/man1/%) $(MAN5:man/%=$(MANPREFIX)/man5/%) \
+	$(MAN7:man/%=$(MANPREFIX)/man7/%) \
+	$(PROGS:%=$(BASHCOMPDIR)/%) $(ZSHCOMPDIR)/_nertools \
+	$(PROGS:%=$(FISHCOMPDIR)/%.fish)
+
+# cp follows the links of completions/bash, so each program gets a copy
+# of the one bash file under its own name, as bash-completion loads it.
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \
-		$(DESTDIR)$(MANPREFIX)/man5
-	for p in $(PROGS); do cp -f $$p $(DESTDIR)$(BINDIR)/ && \
+		$(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(MANPREFIX)/man7 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+		$(DESTDIR)$(FISHCOMPDIR)
+	for p in $(PROGS); do cp -f $(O)/$$p $(DESTDIR)$(BINDIR)/ && \
 		chmod 755 $(DESTDIR)$(BINDIR)/$$p || exit 1; done
-	for m in $(MAN1); do cp -f $$m $(DESTDIR)$(MANPREFIX)/man1/ && \
-		chmod 644 $(DESTDIR)$(MANPREFIX)/man1/$${m#man/} || exit 1; done
-	for m in $(MAN5); do cp -f $$m $(DESTDIR)$(MANPREFIX)/man5/ && \
-		chmod 644 $(DESTDIR)$(MANPREFIX)/man5/$${m#man/} || exit 1; done
+	for m in $(MAN1) $(MAN5) $(MAN7); do \
+		d=$(DESTDIR)$(MANPREFIX)/man$${m##*.}; \
+		cp -f $$m $$d/ && chmod 644 $$d/$${m#man/} || exit 1; done
+	for p in $(PROGS); do \
+		cp -f completions/bash/$$p $(DESTDIR)$(BASHCOMPDIR)/$$p && \
+		chmod 644 $(DESTDIR)$(BASHCOMPDIR)/$$p && \
+		cp -f completions/fish/$$p.fish $(DESTDIR)$(FISHCOMPDIR)/ && \
+		chmod 644 $(DESTDIR)$(FISHCOMPDIR)/$$p.fish || exit 1; done
+	cp -f completions/zsh/_nertools $(DESTDIR)$(ZSHCOMPDIR)/
+	chmod 644 $(DESTDIR)$(ZSHCOMPDIR)/_nertools
 
 uninstall:
-	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
-	for m in $(MAN1); do rm -f $(DESTDIR)$(MANPREFIX)/man1/$${m#man/}; done
-	for m in $(MAN5); do rm -f $(DESTDIR)$(MANPREFIX)/man5/$${m#man/}; done
+	for f in $(INSTALLED); do rm -f $(DESTDIR)$$f; done
+
+# Lint every page; mandoc exits 0 on style messages, so any output fails.
+check-man:
+	@out=$$(mandoc -Tlint -W warning $(MAN1) $(MAN5) $(MAN7) 2>&1); \
+	status=$$?; \
+	if [ -n "$$out" ] || [ $$status -ne 0 ]; then \
+		printf '%s\n' "$$out"; \
+		echo "check-man: mandoc -Tlint -W warning reported the lines" \
+		    "above (status $$status)"; exit 1; fi; \
+	echo "check-man: $(words $(MAN1) $(MAN5) $(MAN7)) pages lint clean"
+
+# Install into a scratch DESTDIR, check that every file is there with its
+# mode, uninstall, and fail if any file or link is left behind.
+check-install: all
+	@d=$$(mktemp -d) || exit 1; \
+	trap 'rm -rf "$$d"' EXIT; \
+	$(MAKE) -s install DESTDIR="$$d" >/dev/null || exit 1; \
+	fail=0; \
+	for f in $(INSTALLED); do \
+		case $$f in $(BINDIR)/*) want=-rwxr-xr-x ;; \
+		*) want=-rw-r--r-- ;; esac; \
+		mode=$$(ls -ld "$$d$$f" 2>/dev/null | cut -c 1-10); \
+		if [ ! -f "$$d$$f" ]; then \
+			echo "check-install: $$f not installed"; fail=1; \
+		elif [ "$$mode" != "$$want" ]; then \
+			echo "check-install: $$f has mode $$mode," \
+			    "expected $$want"; fail=1; \
+		fi; \
+	done; \
+	extra=$$(cd "$$d" && find . \( -type f -o -type l \) | \
+	    sed 's|^\.||' | sort); \
+	for f in $(INSTALLED); do \
+		extra=$$(printf '%s\n' "$$extra" | grep -vxF "$$f"); done; \
+	if [ -n "$$extra" ]; then \
+		echo "check-install: install wrote files not in INSTALLED:"; \
+		printf '%s\n' "$$extra"; fail=1; fi; \
+	$(MAKE) -s uninstall DESTDIR="$$d" >/dev/null || exit 1; \
+	left=$$(cd "$$d" && find . \( -type f -o -type l \) -print); \
+	if [ -n "$$left" ]; then \
+		echo "check-install: uninstall left:"; \
+		printf '%s\n' "$$left"; fail=1; fi; \
+	[ $$fail -eq 0 ] && echo "check-install: $(words $(INSTALLED)) files" \
+	    "installed and removed under DESTDIR=$$d"; \
+	exit $$fail
 
 demo: all
 	./nerspan tests/data/wnut17/uh_ritual.conll | ./nermatch | ./nerscore -f table
@@ -134,8 +195,8 @@ demo: all
 	./nerspan tests/data/wnut17/uh_ritual.conll | ./nermatch | ./nermatrix -f table
 
 clean:
-	rm -rf build build-san build-fuzz build-valgrind $(PROGS)
+	rm -rf build build-san build-san-clang build-fuzz build-valgrind $(PROGS)
 
-.PHONY: all check check-sanitize check-valgrind clean demo fuzz install \
-	uninstall
+.PHONY: all check check-install check-man check-sanitize check-valgrind \
+	clean demo fuzz install uninstall
 .SECONDARY:

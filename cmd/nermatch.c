@@ -796,6 +796,10 @@ main(int argc, char **argv)
 		run_two(&m, argv[optind], argv[optind + 1]);
 	else
 		run_one(&m, optind < argc ? argv[optind] : "-");
+	if (opt.errors_only)
+		writer_incomplete("an error listing (nermatch --errors) leaves "
+		    "out the exact matches; score the output of nermatch "
+		    "without --errors");
 	writer_end();
 
 	align_work_free(m.work);

@@ -2,9 +2,12 @@
  * nerscore: read match records (or count records) and write precision,
  * recall and F-beta per type and averaged, with the counts behind them; or
  * write the counts themselves as a count stream, or explain the scores.
+ * --ci gives the scores confidence intervals and --compare compares two
+ * models' scores.
  * Leans on common/tally (reading), common/score and common/perdoc (the
  * arithmetic), common/report, common/json, common/conlleval and
- * common/explain (the layouts) and common/countrec (count records).
+ * common/explain (the layouts), common/countrec (count records) and
+ * common/bootcmd (intervals and comparisons by resampling).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -13,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bootcmd.h"
 #include "countrec.h"
 #include "counts.h"
 #include "err.h"
@@ -31,7 +35,11 @@ static const char usage_line[] =
     "                [--zero-division=0|1|NA] [file ...]\n"
     "       nerscore --counts[=total|doc|sent] [file ...]\n"
     "       nerscore --explain [-m mode] [--high-precision=P]\n"
-    "                [--high-recall=R] [--top=N] [file ...]\n";
+    "                [--high-recall=R] [--top=N] [file ...]\n"
+    "       nerscore --ci [-f tsv|table] [-m mode] [--level=L]\n"
+    "                [--resamples=N|all] [--seed=S] [--unit=U] [file ...]\n"
+    "       nerscore --compare [-f tsv|table] [-m mode] [--level=L]\n"
+    "                [--resamples=N|all] [--seed=S] [--unit=U] a b\n";
 
 static const char help_text[] =
     "Score match records (the output of nermatch) or count records: per\n"
@@ -46,6 +54,11 @@ static const char help_text[] =
     "                          or all\n"
     "      --beta=B            weight of recall in F-beta, a number from\n"
     "                          0.000001 to 1000000 (default 1)\n"
+    "      --ci                write percentile bootstrap confidence\n"
+    "                          intervals of precision, recall and F1\n"
+    "      --compare           compare two models' outputs on one test set:\n"
+    "                          differences b - a, their intervals and\n"
+    "                          paired bootstrap p-values\n"
     "      --counts[=GRAIN]    write count records instead of scores: one\n"
     "                          set for all input (total, the default), per\n"
     "                          document (doc) or per sentence (sent)\n"
@@ -57,15 +70,28 @@ static const char help_text[] =
     "                          0 to 1 (default 0.8)\n"
     "      --high-recall=R     with --explain: recall from R up is high,\n"
     "                          0 to 1 (default 0.8)\n"
+    "      --level=L           with --ci or --compare: confidence level,\n"
+    "                          above 0 and below 1 (default 0.95); changes\n"
+    "                          with p <= 1 - L are significant\n"
     "      --macro=all|gold    macro average over all types seen in gold or\n"
     "                          predictions (default) or over gold types only\n"
     "      --muc               add the columns correct, incorrect, partial,\n"
     "                          missed and spurious (entity counts)\n"
     "      --per-doc           add the mean and sample standard deviation\n"
     "                          of the micro scores of each document\n"
+    "      --resamples=N|all   with --ci or --compare: number of bootstrap\n"
+    "                          resamples, 1 to 1000000 (default 1000), or\n"
+    "                          all to enumerate every resample of up to 10\n"
+    "                          units\n"
+    "      --seed=S            with --ci or --compare: seed of the random\n"
+    "                          draws, 0 to 18446744073709551615 (default 1)\n"
     "      --top=N             with --explain: list at most N confusions\n"
     "                          and name at most N other types in a\n"
     "                          sentence, 1 to 1000 (default 5)\n"
+    "      --unit=U            with --ci or --compare: the unit resampled,\n"
+    "                          doc, sent or auto (default: documents when\n"
+    "                          the input has -DOCSTART- lines, else\n"
+    "                          sentences)\n"
     "      --zero-division=V   value of a ratio with a zero denominator:\n"
     "                          0 (default), 1 or NA\n"
     "  -h, --help              print this help and exit\n"
@@ -74,9 +100,7 @@ static const char help_text[] =
     "Examples:\n"
     "  nerspan test.conll | nermatch | nerscore -f table\n"
     "  nerspan test.conll | nermatch | nerscore -f conlleval\n"
-    "  nerspan test.conll | nermatch | nerscore -m all --macro=gold\n"
-    "  nerspan test.conll | nermatch | nerscore --explain\n"
-    "  cat shard*.counts | nerscore -f json\n";
+    "  nerscore --compare -f table old.matches new.matches\n";
 
 enum format {
 	FMT_TSV,
@@ -95,7 +119,9 @@ static const char *const format_names[] = {
 enum output {
 	OUT_SCORES,
 	OUT_COUNTS,
-	OUT_EXPLAIN
+	OUT_EXPLAIN,
+	OUT_CI,
+	OUT_COMPARE
 };
 
 struct options {
@@ -107,9 +133,11 @@ struct options {
 	bool	 per_doc;
 	struct report_opts ro;
 	struct explain_opts eo;
+	struct bootcli boot;	/* of --ci and --compare */
 	/* The last option given that only one output uses, for errors. */
 	const char *score_only;
 	const char *explain_only;
+	const char *boot_only;
 };
 
 static struct options opt = {
@@ -118,6 +146,8 @@ static struct options opt = {
 	.mode = MODE_STRICT,
 	.ro = { .digits = 4, .sc = { .mode = MODE_STRICT, .beta = 1 } },
 	.eo = { .high_precision = 0.8, .high_recall = 0.8, .top = 5 },
+	.boot = { .view = { .bo = { .resamples = 1000, .level = 0.95,
+	    .seed = 1 } } },
 };
 
 /* The state of a run: the counts, and what the callbacks accumulate. */
@@ -216,6 +246,97 @@ parse_macro(const char *arg)
 	opt.ro.sc.macro_gold_only = strcmp(arg, "gold") == 0;
 }
 
+static uint64_t
+parse_seed(const char *s)
+{
+	unsigned long long v;
+	char *end;
+
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno != 0 || *end != '\0' || *s == '\0' ||
+	    strspn(s, "0123456789") != strlen(s))
+		die(EXIT_USAGE, "invalid --seed '%s': expected a whole number "
+		    "from 0 to 18446744073709551615", s);
+	return (uint64_t)v;
+}
+
+/* Return the number of resamples, or 0 for all. */
+static uint64_t
+parse_resamples(const char *s)
+{
+	unsigned long v;
+	char *end;
+
+	if (strcmp(s, "all") == 0)
+		return 0;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno != 0 || *end != '\0' || *s == '\0' ||
+	    strspn(s, "0123456789") != strlen(s) || v < 1 || v > 1000000)
+		die(EXIT_USAGE, "invalid --resamples '%s': expected a whole "
+		    "number from 1 to 1000000, or all", s);
+	return v;
+}
+
+static enum boot_unit
+parse_unit(const char *s)
+{
+	if (strcmp(s, "auto") == 0)
+		return BOOT_UNIT_AUTO;
+	if (strcmp(s, "doc") == 0)
+		return BOOT_UNIT_DOC;
+	if (strcmp(s, "sent") == 0)
+		return BOOT_UNIT_SENT;
+	die(EXIT_USAGE, "invalid --unit '%s': expected auto, doc or sent", s);
+}
+
+/* Parse an option of --ci and --compare, and note its name. */
+static void
+parse_boot_option(int c, const char *arg)
+{
+	struct bootopts *bo = &opt.boot.view.bo;
+
+	switch (c) {
+	case 'L':
+		bo->level = parse_number(arg, "--level", 0, 1);
+		if (bo->level <= 0 || bo->level >= 1)
+			die(EXIT_USAGE, "invalid --level '%s': expected a "
+			    "number above 0 and below 1, as 0.95", arg);
+		opt.boot_only = "--level";
+		break;
+	case 'n':
+		bo->resamples = parse_resamples(arg);
+		opt.boot_only = "--resamples";
+		break;
+	case 'S':
+		bo->seed = parse_seed(arg);
+		opt.boot_only = "--seed";
+		break;
+	case 'U':
+		opt.boot.unit = parse_unit(arg);
+		opt.boot_only = "--unit";
+		break;
+	}
+}
+
+/*
+ * Choose what nerscore writes.  --counts, --explain, --ci and --compare
+ * each replace the score report, so two of them is a usage error rather
+ * than the last one silently winning.
+ */
+static void
+set_output(enum output out, const char *name)
+{
+	static const char *chosen;
+
+	if (chosen != NULL && opt.output != out)
+		die(EXIT_USAGE, "%s and %s write different things; use one of "
+		    "them", chosen, name);
+	opt.output = out;
+	chosen = name;
+}
+
 /* Parse an option that only shapes the score report, and note its name. */
 static void
 parse_report_option(int c, const char *arg)
@@ -260,11 +381,11 @@ parse_option(int c, const char *arg)
 		parse_mode(arg);
 		break;
 	case 'c':
-		opt.output = OUT_COUNTS;
+		set_output(OUT_COUNTS, "--counts");
 		opt.grain = parse_grain(arg);
 		break;
 	case 'e':
-		opt.output = OUT_EXPLAIN;
+		set_output(OUT_EXPLAIN, "--explain");
 		break;
 	case 'P':
 		opt.eo.high_precision = parse_number(arg, "--high-precision",
@@ -282,6 +403,15 @@ parse_option(int c, const char *arg)
 	case 'a': case 'b': case 'd': case 'D': case 'u': case 'z':
 		parse_report_option(c, arg);
 		break;
+	case 'I':
+		set_output(OUT_CI, "--ci");
+		break;
+	case 'C':
+		set_output(OUT_COMPARE, "--compare");
+		break;
+	case 'L': case 'n': case 'S': case 'U':
+		parse_boot_option(c, arg);
+		break;
 	default:
 		usage();
 	}
@@ -292,6 +422,8 @@ parse_options(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "beta", required_argument, NULL, 'b' },
+		{ "ci", no_argument, NULL, 'I' },
+		{ "compare", no_argument, NULL, 'C' },
 		{ "counts", optional_argument, NULL, 'c' },
 		{ "digits", required_argument, NULL, 'd' },
 		{ "explain", no_argument, NULL, 'e' },
@@ -299,11 +431,15 @@ parse_options(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "high-precision", required_argument, NULL, 'P' },
 		{ "high-recall", required_argument, NULL, 'R' },
+		{ "level", required_argument, NULL, 'L' },
 		{ "macro", required_argument, NULL, 'a' },
 		{ "mode", required_argument, NULL, 'm' },
 		{ "muc", no_argument, NULL, 'u' },
 		{ "per-doc", no_argument, NULL, 'D' },
+		{ "resamples", required_argument, NULL, 'n' },
+		{ "seed", required_argument, NULL, 'S' },
 		{ "top", required_argument, NULL, 'T' },
+		{ "unit", required_argument, NULL, 'U' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "zero-division", required_argument, NULL, 'z' },
 		{ NULL, 0, NULL, 0 }
@@ -324,6 +460,26 @@ parse_options(int argc, char **argv)
 	}
 }
 
+/* Reject options that --ci and --compare do not take, and the reverse. */
+static void
+check_boot_options(void)
+{
+	bool boot = opt.output == OUT_CI || opt.output == OUT_COMPARE;
+	const char *name = opt.output == OUT_CI ? "--ci" : "--compare";
+
+	if (!boot && opt.boot_only != NULL)
+		die(EXIT_USAGE, "%s only works with --ci or --compare; add one "
+		    "or drop %s", opt.boot_only, opt.boot_only);
+	if (!boot)
+		return;
+	if (opt.per_doc || opt.ro.muc)
+		die(EXIT_USAGE, "%s writes intervals of precision, recall and "
+		    "F; drop %s", name, opt.per_doc ? "--per-doc" : "--muc");
+	if (opt.format != FMT_TSV && opt.format != FMT_TABLE)
+		die(EXIT_USAGE, "%s writes tsv or table; drop -f %s", name,
+		    format_names[opt.format]);
+}
+
 /* Reject combinations whose meaning would be unclear. */
 static void
 check_options(void)
@@ -333,6 +489,7 @@ check_options(void)
 
 	const char *extra = NULL;
 
+	check_boot_options();
 	if (opt.output == OUT_COUNTS) {
 		if (opt.mode != MODE_STRICT)
 			extra = "-m";
@@ -559,7 +716,23 @@ write_output(struct run *run)
 	case OUT_SCORES:
 		print_scores(run);
 		break;
+	case OUT_CI:
+	case OUT_COMPARE:
+		break;	/* run_boot writes these */
 	}
+}
+
+/* Work out intervals (--ci) or compare two inputs (--compare). */
+static void
+run_boot(int argc, char **argv)
+{
+	struct bootcli *b = &opt.boot;
+
+	first_last_mode(&b->first_mode, &b->last_mode);
+	b->compare = opt.output == OUT_COMPARE;
+	b->view.ro = opt.ro;
+	b->view.table = opt.format == FMT_TABLE;
+	bootcmd_run(b, argc - optind, argv + optind);
 }
 
 int
@@ -570,6 +743,10 @@ main(int argc, char **argv)
 	err_init(argv[0]);
 	parse_options(argc, argv);
 	check_options();
+	if (opt.output == OUT_CI || opt.output == OUT_COMPARE) {
+		run_boot(argc, argv);
+		return out_finish(0);
+	}
 
 	run_init(&run);
 	if (opt.output == OUT_COUNTS)

@@ -72,9 +72,9 @@ static const char help_text[] =
     "      --repair=POLICY        what to do with an entity the scheme does\n"
     "                             not allow: begin (keep it as conlleval.pl\n"
     "                             does; default), discard, error\n"
-    "      --skip-comments[=gold|pred|both]  skip lines that begin with\n"
-    "                             '#' in the gold file, the predicted file,\n"
-    "                             or both (the default)\n"
+    "      --skip-comments[=gold|pred|both|none]  skip lines that begin\n"
+    "                             with '#' in the gold file, the predicted\n"
+    "                             file, both (the default) or none\n"
     "      --token-mismatch=count|error  tokens that differ between --gold\n"
     "                             and --pred are counted (default) or stop\n"
     "  -h, --help                 print this help and exit\n"
@@ -83,9 +83,7 @@ static const char help_text[] =
     "Examples:\n"
     "  nerspan test.conll | nermatch | nerscore\n"
     "  nerspan -s iob2 --repair=discard test.conll | nermatch | nerscore\n"
-    "  nerspan --gold=test.tsv --pred=run.tsv | nermatch | nermatrix\n"
-    "  nermatch <(nerspan -i brat gold/*.ann) \\\n"
-    "      <(nerspan -i brat --side=pred pred/*.ann) | nerscore\n";
+    "  nerspan --gold=test.tsv --pred=run.tsv | nermatch | nermatrix\n";
 
 /* Which files --skip-comments applies to; a single file counts as both. */
 enum {
@@ -339,6 +337,14 @@ check_options(int nfiles)
 	if (opt.conll.conlleval && paired)
 		die(EXIT_USAGE, "--conlleval reads one file of token, gold and "
 		    "predicted tag, as conlleval.pl does");
+	if (opt.conll.conlleval && (opt.gold.n > 0 || opt.pred.n > 0 ||
+	    opt.token != 1 || opt.dec.check || opt.dec.repair != REPAIR_BEGIN ||
+	    opt.empty_is_outside || opt.comments != COMMENTS_NONE ||
+	    typemap_rules(opt.dec.map) > 0 || (opt.dec.scheme != SCHEME_LENIENT &&
+	    opt.dec.scheme != SCHEME_RAW)))
+		die(EXIT_USAGE, "--conlleval takes the last two fields as "
+		    "conlleval.pl does, and no other option than -d, -o and "
+		    "-s raw (the script's -r)");
 	opt.conll.skip_comments = opt.comments != COMMENTS_NONE;
 	if (opt.gold.n == 0) {
 		opt.gold.v[0] = paired ? -1 : -2;

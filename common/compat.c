@@ -245,64 +245,111 @@ unit_add(struct unit *u, const struct field *text, uint64_t line)
 	u->n++;
 }
 
-static bool
-same_chunk(const struct unit *u, const struct chunk *a, const struct chunk *b)
+/* Order chunks by start, then end; qsort has no context, hence the global. */
+static const struct chunk *sort_chunks;
+
+static int
+chunk_index_cmp(const void *x, const void *y)
 {
-	return a->start == b->start && a->end == b->end &&
-	    bytes_equal(u->arena + a->type.off, a->type.len,
-	    u->arena + b->type.off, b->type.len);
+	const struct chunk *a = &sort_chunks[*(const size_t *)x];
+	const struct chunk *b = &sort_chunks[*(const size_t *)y];
+
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end < b->end ? -1 : 1;
+	return 0;
 }
 
+/* Does some gold chunk of type (p, len) span exactly start..end? */
 static bool
-collides(const struct unit *u, const struct chunk *pc)
+collides(const struct unit *u, const size_t *gsort, size_t start, size_t end,
+    const char *type, size_t len)
 {
 	const struct side *g = &u->side[0];
-	size_t i;
+	size_t lo = 0, hi = g->n, mid;
 
-	for (i = 0; i < g->n; i++)
-		if (same_chunk(u, &g->c[i], pc))
+	while (lo < hi) {
+		const struct chunk *c;
+
+		mid = lo + (hi - lo) / 2;
+		c = &g->c[gsort[mid]];
+		if (c->start < start || (c->start == start && c->end < end))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < g->n; lo++) {
+		const struct chunk *c = &g->c[gsort[lo]];
+
+		if (c->start != start || c->end != end)
+			return false;
+		if (bytes_equal(u->arena + c->type.off, c->type.len, type, len))
 			return true;
+	}
 	return false;
+}
+
+/*
+ * Move chunk c to the nearest span of the unit, by the total distance its
+ * two boundaries move, that equals no gold chunk of its type.
+ */
+static void
+move_apart(const struct unit *u, const size_t *gsort, struct chunk *c)
+{
+	const char *type = u->arena + c->type.off;
+	size_t len = c->type.len, d, ds, s, e;
+
+	for (d = 1; d <= 2 * u->n; d++)
+		for (ds = 0; ds <= d; ds++) {
+			int k;
+
+			for (k = 0; k < 4; k++) {
+				bool left = k & 1, shorter = k & 2;
+
+				if ((left ? c->start < ds : c->start + ds > u->n))
+					continue;
+				s = left ? c->start - ds : c->start + ds;
+				if (shorter ? c->end < d - ds : c->end + (d - ds) > u->n)
+					continue;
+				e = shorter ? c->end - (d - ds) : c->end + (d - ds);
+				if (s < e && !collides(u, gsort, s, e, type, len)) {
+					c->start = s;
+					c->end = e;
+					return;
+				}
+			}
+		}
 }
 
 /*
  * Only the script's correct chunks may match exactly.  A predicted chunk
  * that equals a gold chunk the script did not count (possible where a
- * chunk starts without an end) moves one boundary by a token, to the
- * first place where it equals no gold chunk.  That leaves the numbers of
- * found and correct chunks per type as the script has them.  Units are
- * short, so the quadratic search costs little.
+ * chunk starts without an end) moves to the nearest span that equals no
+ * gold chunk.  That leaves the numbers of found and correct chunks per
+ * type as the script has them.
  */
 static void
 separate(struct unit *u)
 {
-	struct side *p = &u->side[1];
-	struct chunk try;
-	size_t i, k;
+	struct side *g = &u->side[0], *p = &u->side[1];
+	size_t *gsort, i;
 
+	if (g->n == 0 || p->n == 0)
+		return;
+	gsort = xmalloc(g->n * sizeof *gsort);
+	for (i = 0; i < g->n; i++)
+		gsort[i] = i;
+	sort_chunks = g->c;
+	qsort(gsort, g->n, sizeof *gsort, chunk_index_cmp);
 	for (i = 0; i < p->n; i++) {
 		struct chunk *c = &p->c[i];
 
-		if (c->correct || !collides(u, c))
-			continue;
-		for (k = 0; k < 4; k++) {
-			try = *c;
-			if (k == 0 && try.end - try.start > 1)
-				try.end--;
-			else if (k == 1 && try.end < u->n)
-				try.end++;
-			else if (k == 2 && try.start > 0)
-				try.start--;
-			else if (k == 3 && try.end - try.start > 1)
-				try.start++;
-			else
-				continue;
-			if (!collides(u, &try)) {
-				*c = try;
-				break;
-			}
-		}
+		if (!c->correct && collides(u, gsort, c->start, c->end,
+		    u->arena + c->type.off, c->type.len))
+			move_apart(u, gsort, c);
 	}
+	free(gsort);
 }
 
 static void

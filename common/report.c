@@ -11,6 +11,7 @@
 #include "err.h"
 #include "out.h"
 #include "report.h"
+#include "utf8.h"
 
 const char *const mode_meaning[NMODE] = {
 	[MODE_STRICT] = "a prediction counts when its boundaries and type "
@@ -269,7 +270,7 @@ put_label(struct grid *g, const struct stats *s, const char *label)
 	if (len == 0)
 		grid_put(g, 0, "(empty)");
 	else
-		grid_put_bytes(g, 0, name, len);
+		g->cell[(g->nrows - 1) * g->ncols] = utf8_clean_copy(name, len);
 }
 
 static void
@@ -362,6 +363,15 @@ grid_at(const struct grid *g, size_t row, size_t col)
 	return s != NULL ? s : "";
 }
 
+/* Return the terminal columns the cell takes. */
+static int
+cell_width(const struct grid *g, size_t row, size_t col)
+{
+	const char *s = grid_at(g, row, col);
+
+	return (int)utf8_width(s, strlen(s));
+}
+
 /* Table: the first column flush left, the others flush right. */
 static void
 grid_table(const struct grid *g)
@@ -371,13 +381,13 @@ grid_table(const struct grid *g)
 
 	for (r = 0; r < g->nrows; r++)
 		for (c = 0; c < g->ncols; c++)
-			if ((int)strlen(grid_at(g, r, c)) > w[c])
-				w[c] = (int)strlen(grid_at(g, r, c));
+			if (cell_width(g, r, c) > w[c])
+				w[c] = cell_width(g, r, c);
 	for (r = 0; r < g->nrows; r++) {
 		out_str(grid_at(g, r, 0));
-		pad_left(w[0], (int)strlen(grid_at(g, r, 0)));
+		pad_left(w[0], cell_width(g, r, 0));
 		for (c = 1; c < g->ncols; c++) {
-			pad_left(w[c] + 2, (int)strlen(grid_at(g, r, c)));
+			pad_left(w[c] + 2, cell_width(g, r, c));
 			out_str(grid_at(g, r, c));
 		}
 		out_nl();
@@ -439,9 +449,10 @@ note_averages(const struct report *rep, const struct report_opts *o,
     const char *prefix)
 {
 	out_printf("%smicro sums the counts of all types; %s is the mean over "
-	    "the %u types with %s; weighted is the mean over all types, each "
+	    "the %u type%s with %s; weighted is the mean over all types, each "
 	    "weighted by its gold count.\n", prefix, scope_name("macro", o),
-	    rep->nmacro, o->sc.macro_gold_only ? "gold entities" :
+	    rep->nmacro, rep->nmacro == 1 ? "" : "s",
+	    o->sc.macro_gold_only ? "gold entities" :
 	    "gold entities or predictions");
 }
 

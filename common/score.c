@@ -183,6 +183,23 @@ class_is_cross_type(uint32_t cls)
  * Average p, r and f over the types that take part, skipping NA values as
  * scikit-learn does; weight 1 each, or the gold count when weighted.
  */
+/*
+ * With no gold entity every weight is 0.  Like scikit-learn (1.2), give
+ * precision 0 and F 0 when there are predictions, since none of them can
+ * be right, and the zero-division value to the rest.
+ */
+static void
+weighted_without_gold(struct report *rep, struct stats *avg,
+    const struct scoring *sc)
+{
+	struct ratio policy = ratio_of(0, 0, sc->zero), zero = { 0, false };
+
+	rep->nweighted = rep->ntypes;
+	avg->r = policy;
+	avg->p = rep->micro.pred > 0 ? zero : policy;
+	avg->f = rep->micro.pred > 0 ? zero : policy;
+}
+
 static void
 average(struct report *rep, struct stats *avg, bool weighted,
     const struct scoring *sc)
@@ -191,6 +208,10 @@ average(struct report *rep, struct stats *avg, bool weighted,
 	double sum[3] = { 0, 0, 0 }, wsum[3] = { 0, 0, 0 };
 	uint32_t i, k, n = 0;
 
+	if (weighted && rep->micro.gold == 0) {
+		weighted_without_gold(rep, avg, sc);
+		return;
+	}
 	for (i = 0; i < rep->ntypes; i++) {
 		const struct stats *s = &rep->types[i];
 		const struct ratio *in[3] = { &s->p, &s->r, &s->f };

@@ -13,8 +13,9 @@
 #include "err.h"
 #include "tally.h"
 
-/* Column indices of the input. */
+/* Column indices of the input; offsets are -1 when the header lacks them. */
 struct cols {
+	int	 gstart, gend, pstart, pend;
 	int	 doc, sent, class, gold, pred, count;
 };
 
@@ -123,6 +124,38 @@ check_types(const struct stream *s, int cls, const struct field *gold,
 		    "empty gold_type, found '%.*s'", (int)gold->len, gold->p);
 }
 
+/*
+ * A pair's class must agree with its offsets: the same boundaries for
+ * exact and wrong-type, other but overlapping ones for wrong-bounds and
+ * wrong-both.  Otherwise the stream was edited or damaged, and scoring it
+ * would print numbers nobody computed.
+ */
+static void
+check_offsets(const struct stream *s, int cls, const struct cols *c)
+{
+	const struct field *f = s->fs.f;
+	uint64_t gs, ge, ps, pe;
+	bool same, overlap;
+
+	if (cls >= CLS_MISSED || c->gstart < 0 || c->gend < 0 ||
+	    c->pstart < 0 || c->pend < 0)
+		return;
+	gs = field_u64(s, &f[c->gstart], "gold_start");
+	ge = field_u64(s, &f[c->gend], "gold_end");
+	ps = field_u64(s, &f[c->pstart], "pred_start");
+	pe = field_u64(s, &f[c->pend], "pred_end");
+	same = gs == ps && ge == pe;
+	overlap = (gs > ps ? gs : ps) < (ge < pe ? ge : pe);
+	if ((cls == CLS_EXACT || cls == CLS_WRONG_TYPE) && !same)
+		die_at(s->in.name, s->in.lineno, "a %s record needs equal "
+		    "gold and predicted offsets", class_names[cls]);
+	if ((cls == CLS_WRONG_BOUNDS || cls == CLS_WRONG_BOTH) &&
+	    (same || !overlap))
+		die_at(s->in.name, s->in.lineno, "a %s record needs other "
+		    "but overlapping gold and predicted offsets",
+		    class_names[cls]);
+}
+
 static void
 read_match(struct tally *t, struct stream *s, const struct cols *c)
 {
@@ -134,6 +167,7 @@ read_match(struct tally *t, struct stream *s, const struct cols *c)
 		die_at(s->in.name, s->in.lineno, "unknown class '%.*s'",
 		    (int)f[c->class].len, f[c->class].p);
 	check_types(s, cls, &f[c->gold], &f[c->pred]);
+	check_offsets(s, cls, c);
 	if (cls != CLS_SPURIOUS)
 		gold = intern_field(&f[c->gold]);
 	if (cls != CLS_MISSED)
@@ -149,6 +183,10 @@ read_matches(struct tally *t, struct stream *s)
 	struct cols c;
 	enum record r;
 
+	c.gstart = stream_column(s, "gold_start");
+	c.gend = stream_column(s, "gold_end");
+	c.pstart = stream_column(s, "pred_start");
+	c.pend = stream_column(s, "pred_end");
 	c.class = stream_require(s, "class");
 	c.gold = stream_require(s, "gold_type");
 	c.pred = stream_require(s, "pred_type");
@@ -362,6 +400,12 @@ read_counts(struct tally *t, struct stream *s)
 	close_doc(t);
 	t->total.tokens_known = t->total.tokens_known && st.any_tokens;
 	t->total.correct_known = t->total.correct_known && st.any_correct;
+	if (t->total.tokens_known && t->total.correct_known &&
+	    t->total.correct > t->total.tokens)
+		die_at(s->in.name, 0, "the count records give %llu tokens with "
+		    "correct tags but only %llu tokens",
+		    (unsigned long long)t->total.correct,
+		    (unsigned long long)t->total.tokens);
 }
 
 /* Read the whole stream s, calling back as units and documents complete. */

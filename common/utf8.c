@@ -8,7 +8,9 @@
  */
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
+#include "err.h"
 #include "out.h"
 #include "utf8.h"
 
@@ -174,4 +176,31 @@ utf8_out_clean(const char *p, size_t len, bool xml)
 		i += n;
 	}
 	out_write(p + from, len - from);
+}
+
+/*
+ * Return a NUL-terminated copy of p[0..len) in which invalid UTF-8 and
+ * control characters are U+FFFD, so a type name cannot drive a terminal.
+ * The caller frees it.
+ */
+char *
+utf8_clean_copy(const char *p, size_t len)
+{
+	char *out = xmalloc(3 * len + 1), *q = out;
+	size_t i = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		n = utf8_decode(p + i, len - i, &cp);
+		if (cp == UTF8_REPLACEMENT || is_unprintable(cp)) {
+			memcpy(q, "\xEF\xBF\xBD", 3);
+			q += 3;
+		} else {
+			memcpy(q, p + i, n);
+			q += n;
+		}
+		i += n;
+	}
+	*q = '\0';
+	return out;
 }

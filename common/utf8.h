@@ -16,5 +16,6 @@ int	utf8_char_width(uint32_t cp);
 size_t	utf8_width(const char *p, size_t len);
 size_t	utf8_prefix(const char *p, size_t len, size_t columns);
 void	utf8_out_clean(const char *p, size_t len, bool xml);
+char	*utf8_clean_copy(const char *p, size_t len);
 
 #endif

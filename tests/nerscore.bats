@@ -333,7 +333,9 @@ check_shards() {
 	# case C10: 3 predictions, no gold entity
 	run -0 score "$DATA/cases/C10.conll" --zero-division=NA
 	[ "$(averages <<< "$output" | grep '^micro ')" = "micro 0.0000 NA 0.0000" ]
-	[ "$(averages <<< "$output" | grep '^weighted ')" = "weighted NA NA NA" ]
+	# scikit-learn 1.2.1: with no gold and some predictions, weighted P and
+	# F are 0 and R is the zero-division value.
+	[ "$(averages <<< "$output" | grep '^weighted ')" = "weighted 0.0000 NA 0.0000" ]
 }
 
 @test "zero-division: invalid value is a usage error" {

@@ -318,6 +318,17 @@ c O O
 	[ "${lines[0]}" = "processed 3 tokens with 2 phrases; found: 2 phrases; correct: 2." ]
 }
 
+@test "conlleval mode: other options rejected" {
+	for o in "-g 2" "-p 3" "-t 2" -c "-m A=B" "-s iob2" --repair=discard \
+	    --empty-tag=outside --skip-comments; do
+		run -2 --separate-stderr nerspan --conlleval $o x.txt
+		[ "$stderr" = "nerspan: --conlleval takes the last two fields as conlleval.pl does, and no other option than -d, -o and -s raw (the script's -r)" ]
+	done
+	printf 'a PER O\nb O LOC\n' > raw.txt
+	run -0 bash -c "nerspan --conlleval -s raw raw.txt | nermatch | nerscore -f conlleval"
+	[ "${lines[0]}" = "processed 2 tokens with 1 phrases; found: 1 phrases; correct: 0." ]
+}
+
 @test "conlleval mode: only with one joined file" {
 	run -2 --separate-stderr nerspan --conlleval --gold=a --pred=b
 	[ "$stderr" = "nerspan: --conlleval reads one file of token, gold and predicted tag, as conlleval.pl does" ]
@@ -373,4 +384,20 @@ c O O
 	[ "${lines[0]}" = "#doc	1	1	1" ]
 	[ "${lines[1]}" = "#doc	2	1	1" ]
 	[ "${lines[2]}" = "#doc	3	1	1" ]
+}
+
+@test "iob1: B- at a sentence start" {
+	printf 'a B-Y B-Y\nb I-Y I-Y\n' > b.conll
+	run -0 bash -c "nerspan -s iob1 --repair=discard b.conll 2>/dev/null | awk -F '\t' '\$3 == \"gold\"' | wc -l"
+	[ "$output" = "0" ]
+	run -0 bash -c "nerspan -s iob1 b.conll 2>/dev/null | awk -F '\t' '\$3 == \"gold\" { print \$4, \$5 }'"
+	[ "$output" = "0 2" ]
+}
+
+@test "ioe1: E- before an entity of its type" {
+	printf 'a E-Y E-Y\nb I-Y I-Y\n' > e.conll
+	run -0 --separate-stderr bash -c "nerspan -s ioe1 --repair=discard e.conll | awk -F '\t' '\$3 == \"gold\" { print \$4, \$5 }'"
+	[ "${lines[0]}" = "0 1" ]
+	[ "${lines[1]}" = "1 2" ]
+	[ "$stderr" = "" ]
 }

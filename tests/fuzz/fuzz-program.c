@@ -6,7 +6,7 @@
  * -DKIND=K, where K picks what the input is:
  *
  *   KIND_conll   nerspan on CoNLL columns, under every scheme and repair,
- *                --conlleval, -c, --gold/--pred, delimiters
+ *                --conlleval, -c, --gold/--pred, delimiters, levels, maps
  *   KIND_spans   nerspan -i spans on user span records
  *   KIND_brat    nerspan -i brat on a .ann file
  *   KIND_match   nermatch on one span stream, or on two
@@ -92,10 +92,35 @@ static const char *const repairs[] = { "--repair=begin",
 	"--repair=discard", "--repair=error" };
 static const char *const delims[] = { NULL, "tab", "space", "|" };
 
+/* The conlleval.pl reading takes only -d, -o and -s raw. */
+static void
+conlleval_options(struct call *c, uint8_t a, uint8_t b, const uint8_t *data,
+    size_t size)
+{
+	arg(c, "--conlleval");
+	if (b & 1) {
+		arg(c, "-s");
+		arg(c, "raw");
+	}
+	if (b & 128) {
+		arg(c, "-o");
+		arg(c, "OUT");
+	}
+	if (delims[(a >> 5) & 3] != NULL) {
+		arg(c, "-d");
+		arg(c, delims[(a >> 5) & 3]);
+	}
+	files(c, data, size, NULL, NULL);
+}
+
 static void
 options(struct call *c, uint8_t a, uint8_t b, const uint8_t *data,
     size_t size)
 {
+	if (a & 1) {
+		conlleval_options(c, a, b, data, size);
+		return;
+	}
 	arg(c, "-s");
 	arg(c, schemes[b % 11]);
 	arg(c, repairs[(b / 11) % 3]);
@@ -126,8 +151,6 @@ options(struct call *c, uint8_t a, uint8_t b, const uint8_t *data,
 		files(c, data, size, "--gold=", "--pred=");
 		return;
 	}
-	if (a & 1)
-		arg(c, "--conlleval");
 	files(c, data, size, NULL, NULL);
 }
 #elif KIND == KIND_spans
@@ -175,7 +198,8 @@ options(struct call *c, uint8_t a, uint8_t b, const uint8_t *data,
 #elif KIND == KIND_score
 static const char *const layouts[] = { "-ftsv", "-ftable", "-fmarkdown",
 	"-fjson", "-fconlleval", "-flatex", "--counts", "--counts=doc",
-	"--counts=sent", "--explain", "--per-doc", "--muc" };
+	"--counts=sent", "--explain", "--per-doc", "--muc", "--ci",
+	"--compare" };
 static const char *const modes[] = { "-mstrict", "-mexact", "-mpartial",
 	"-mtype", "-mall" };
 
@@ -183,9 +207,11 @@ static void
 options(struct call *c, uint8_t a, uint8_t b, const uint8_t *data,
     size_t size)
 {
-	const char *layout = layouts[a % 12];
+	const char *layout = layouts[a % 14];
 
 	arg(c, layout);
+	if (strcmp(layout, "--ci") == 0 || strcmp(layout, "--compare") == 0)
+		arg(c, "--resamples=20");
 	if (layout[1] != 'f' || strcmp(layout, "-ftsv") == 0 ||
 	    strcmp(layout, "-fjson") == 0)
 		if (strncmp(layout, "--counts", 8) != 0)
