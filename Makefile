@@ -47,6 +47,20 @@ check-sanitize:
 	$(MAKE) O=build-san CFLAGS="-O1 -g $(SANFLAGS)" LDFLAGS="$(SANFLAGS)" all
 	@NERTOOLS_BIN=$$PWD/build-san tests/run-bats
 
+# Benchmarks: corpora built from the shipped sample, every program timed.
+# SIZES, BIG=1 (adds 2 GB), RUNS and CONLLEVAL are read by tests/bench/run.
+BENCH_TOOLS = build/bench/gencorpus build/bench/measure
+
+build/bench/%: tests/bench/%.c
+	@mkdir -p build/bench
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $<
+
+bench: all $(BENCH_TOOLS)
+	@tests/bench/run speed
+
+bench-growth: all $(BENCH_TOOLS)
+	@tests/bench/run growth
+
 MAN1 = man/nerspan.1 man/nermatch.1 man/nerscore.1 man/nermatrix.1
 MAN5 = man/nertools.5
 
@@ -73,5 +87,6 @@ demo: all
 clean:
 	rm -rf build build-san $(PROGS)
 
-.PHONY: all check check-sanitize clean demo install uninstall
+.PHONY: all bench bench-growth check check-sanitize clean demo install \
+	uninstall
 .SECONDARY:
