@@ -63,21 +63,25 @@ bench-growth: all $(BENCH_TOOLS)
 
 MAN1 = man/nerspan.1 man/nermatch.1 man/nerscore.1 man/nermatrix.1
 MAN5 = man/nertools.5
+MAN7 = man/nertools.7
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \
-		$(DESTDIR)$(MANPREFIX)/man5
+		$(DESTDIR)$(MANPREFIX)/man5 $(DESTDIR)$(MANPREFIX)/man7
 	for p in $(PROGS); do cp -f $$p $(DESTDIR)$(BINDIR)/ && \
 		chmod 755 $(DESTDIR)$(BINDIR)/$$p || exit 1; done
 	for m in $(MAN1); do cp -f $$m $(DESTDIR)$(MANPREFIX)/man1/ && \
 		chmod 644 $(DESTDIR)$(MANPREFIX)/man1/$${m#man/} || exit 1; done
 	for m in $(MAN5); do cp -f $$m $(DESTDIR)$(MANPREFIX)/man5/ && \
 		chmod 644 $(DESTDIR)$(MANPREFIX)/man5/$${m#man/} || exit 1; done
+	for m in $(MAN7); do cp -f $$m $(DESTDIR)$(MANPREFIX)/man7/ && \
+		chmod 644 $(DESTDIR)$(MANPREFIX)/man7/$${m#man/} || exit 1; done
 
 uninstall:
 	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
 	for m in $(MAN1); do rm -f $(DESTDIR)$(MANPREFIX)/man1/$${m#man/}; done
 	for m in $(MAN5); do rm -f $(DESTDIR)$(MANPREFIX)/man5/$${m#man/}; done
+	for m in $(MAN7); do rm -f $(DESTDIR)$(MANPREFIX)/man7/$${m#man/}; done
 
 demo: all
 	./nerspan tests/data/wnut17/uh_ritual.conll | ./nermatch | ./nerscore -f table

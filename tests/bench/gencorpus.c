@@ -9,7 +9,8 @@
  *
  * Options shape the corpus for the cost-growth measurements: -t renames the
  * entity types into N synthetic ones, -j joins sentences into long ones,
- * -w pads every token to a width.  A summary line "B bytes T tokens S
+ * -w pads every token to a width, -d starts a document (a -DOCSTART-
+ * line) every N sentences.  A summary line "B bytes T tokens S
  * sentences" goes to standard error.
  */
 #include <errno.h>
@@ -55,6 +56,7 @@ struct options {
 	unsigned long types;	/* 0 keeps the original types */
 	unsigned long join;
 	unsigned long width;
+	unsigned long doc;	/* sentences a document; 0: no -DOCSTART- */
 };
 
 static uint64_t rng_state;
@@ -305,7 +307,7 @@ generate(const struct options *opt, unsigned long long *written,
 {
 	size_t *order = malloc(src.nsent * sizeof *order);
 	struct buf b = { NULL, 0, 0 };
-	size_t i, joined = 0;
+	size_t i, joined = 0, sentences_in_doc = 0;
 
 	if (order == NULL)
 		fail("out of memory", NULL);
@@ -314,6 +316,14 @@ generate(const struct options *opt, unsigned long long *written,
 	for (;;) {
 		shuffle(order, src.nsent);
 		for (i = 0; i < src.nsent; i++) {
+			if (opt->doc > 0 && joined == 0 &&
+			    sentences_in_doc++ % opt->doc == 0) {
+				if (*written + 16 + 1 > opt->size)
+					goto done;
+				fputs("-DOCSTART- O O\n\n", stdout);
+				*written += 16;
+				(*tokens)++;
+			}
 			if (!write_sentence(&src.sent[order[i]], opt, written,
 			    &b))
 				goto done;
@@ -379,21 +389,25 @@ parse_count(const char *arg, const char *what)
 static void
 usage(void)
 {
-	fputs("usage: gencorpus [-f rate] [-j sentences] [-r seed] [-s size]"
-	    " [-t types]\n                 [-w width] file\n", stderr);
+	fputs("usage: gencorpus [-d sentences] [-f rate] [-j sentences] "
+	    "[-r seed] [-s size]\n                 [-t types] [-w width] file\n",
+	    stderr);
 	exit(2);
 }
 
 int
 main(int argc, char **argv)
 {
-	struct options opt = { 20ULL << 20, 1, 0.01, 0, 1, 0 };
+	struct options opt = { 20ULL << 20, 1, 0.01, 0, 1, 0, 0 };
 	unsigned long long bytes = 0, tokens = 0, sentences = 0;
 	char *end;
 	int c;
 
-	while ((c = getopt(argc, argv, "f:j:r:s:t:w:")) != -1) {
+	while ((c = getopt(argc, argv, "d:f:j:r:s:t:w:")) != -1) {
 		switch (c) {
+		case 'd':
+			opt.doc = parse_count(optarg, "invalid -d");
+			break;
 		case 'f':
 			opt.flip = strtod(optarg, &end);
 			if (*end != '\0' || !(opt.flip >= 0 && opt.flip <= 1))
