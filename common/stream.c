@@ -179,6 +179,19 @@ field_u64(const struct stream *s, const struct field *f, const char *what)
 	if (f->len == 0)
 		die_at(s->in.name, s->in.lineno, "empty %s, expected a "
 		    "whole number", what);
+	/* Up to 19 digits cannot overflow: test the digits only. */
+	if (f->len <= 19) {
+		for (i = 0; i < f->len; i++) {
+			unsigned d = (unsigned char)f->p[i] - '0';
+
+			if (d > 9)
+				break;
+			v = v * 10 + d;
+		}
+		if (i == f->len)
+			return v;
+		v = 0;
+	}
 	for (i = 0; i < f->len; i++) {
 		unsigned d = (unsigned char)f->p[i] - '0';
 
@@ -317,7 +330,9 @@ out_clean(const char *p, size_t len)
 	size_t i, from = 0;
 
 	for (i = 0; i < len; i++) {
-		if (p[i] == '\t' || p[i] == '\n' || p[i] == '\r') {
+		/* One test for most bytes: TAB, LF and CR are below 14. */
+		if ((unsigned char)p[i] < 14 && (p[i] == '\t' ||
+		    p[i] == '\n' || p[i] == '\r')) {
 			out_write(p + from, i - from);
 			out_char(' ');
 			from = i + 1;

@@ -74,7 +74,8 @@ grow(void *p, size_t *cap, size_t need, size_t size)
 {
 	if (need <= *cap)
 		return p;
-	*cap = *cap ? *cap * 2 : 1024;
+	while (*cap < need)
+		*cap = *cap ? *cap * 2 : 1024;
 	if ((p = realloc(p, *cap * size)) == NULL)
 		fail("out of memory", NULL);
 	return p;
