@@ -84,7 +84,10 @@ fmt_u64(char *dst, uint64_t v)
 	return n;
 }
 
-/* Two digits at a time: numbers are written once per field of a record. */
+/*
+ * Write v in decimal straight into the buffer, two digits at a time: the
+ * programs write several numbers per record.
+ */
 void
 out_u64(uint64_t v)
 {
@@ -94,9 +97,18 @@ out_u64(uint64_t v)
 	    "4041424344454647484950515253545556575859"
 	    "6061626364656667686970717273747576777879"
 	    "8081828384858687888990919293949596979899";
-	char tmp[20];
-	char *p = tmp + sizeof tmp;
+	uint64_t bound = 10;
+	size_t n = 1;
+	char *p;
 
+	while (n < 20 && v >= bound) {
+		n++;
+		bound *= 10;
+	}
+	if (OUT_SIZE - out_buffer.used < n)
+		out_flush();
+	p = out_buffer.buf + out_buffer.used + n;
+	out_buffer.used += n;
 	while (v >= 100) {
 		p -= 2;
 		memcpy(p, pairs + 2 * (v % 100), 2);
@@ -108,7 +120,6 @@ out_u64(uint64_t v)
 	} else {
 		*--p = (char)('0' + v);
 	}
-	out_write(p, (size_t)(tmp + sizeof tmp - p));
 }
 
 void

@@ -81,14 +81,13 @@ uint64_t
 sentence_correct(const struct sentence *s)
 {
 	size_t stride = s->ngold + s->npred, i;
+	const struct ref *g = s->tag, *p = s->tag + s->ngold;
 	uint64_t n = 0;
 
-	for (i = 0; i < s->n; i++) {
-		struct ref g = s->tag[i * stride], p = s->tag[i * stride + s->ngold];
-
-		if (same_bytes(bytes_of(s, g), g.len, bytes_of(s, p), p.len))
+	for (i = 0; i < s->n; i++, g += stride, p += stride)
+		if (same_bytes(bytes_of(s, *g), g->len, bytes_of(s, *p),
+		    p->len))
 			n++;
-	}
 	return n;
 }
 
@@ -177,20 +176,23 @@ parse_tags(struct decoder *d, const struct sentence *s, int side,
 {
 	size_t stride = s->ngold + s->npred, i;
 	const struct ref *r = &s->tag[side == GOLD ? level : s->ngold + level];
+	const char *outside = d->outside;
+	size_t outlen = d->outlen;
+	struct tag *tags;
 
 	if (s->n > d->tagcap) {
 		d->tagcap = s->n;
 		d->tags = xrealloc(d->tags, d->tagcap * sizeof *d->tags);
 	}
+	tags = d->tags;
 	for (i = 0; i < s->n; i++, r += stride) {
 		/* Most tags are outside: spare them the full parse. */
-		if (same_bytes(bytes_of(s, *r), r->len, d->outside,
-		    d->outlen)) {
-			d->tags[i] = outside_tag;
+		if (same_bytes(bytes_of(s, *r), r->len, outside, outlen)) {
+			tags[i] = outside_tag;
 			continue;
 		}
-		if (!scheme_tag(sc, &d->tags[i], bytes_of(s, *r), r->len,
-		    d->outside, d->outlen)) {
+		if (!scheme_tag(sc, &tags[i], bytes_of(s, *r), r->len,
+		    outside, outlen)) {
 			*badtok = i;
 			return false;
 		}
