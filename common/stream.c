@@ -326,9 +326,9 @@ stream_next(struct stream *s)
 }
 
 /*
- * Tell whether p[0..len) may hold a TAB, LF or CR, 8 bytes at a time: all
- * three are below 14, and a word with no byte below 14 has none.  The test
- * may err towards yes, never towards no.
+ * Return true when p[0..len) may contain a TAB, LF or CR.  All three are
+ * below 14, so the test looks for a byte below 14, 8 bytes at a time; it
+ * can err towards true, never towards false.
  */
 static bool
 may_need_cleaning(const char *p, size_t len)
