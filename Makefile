@@ -49,11 +49,16 @@ check-sanitize:
 
 # Benchmarks: corpora built from the shipped sample, every program timed.
 # SIZES, BIG=1 (adds 2 GB), RUNS and CONLLEVAL are read by tests/bench/run.
-BENCH_TOOLS = build/bench/gencorpus build/bench/measure
+BENCH_TOOLS = build/bench/gencorpus build/bench/measure build/bench/conllread
 
 build/bench/%: tests/bench/%.c
 	@mkdir -p build/bench
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $<
+
+# conllread times nerspan's reading alone, so it links the common objects.
+build/bench/conllread: tests/bench/conllread.c $(COMMON_OBJ)
+	@mkdir -p build/bench
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(COMMON_OBJ) -lm
 
 bench: all $(BENCH_TOOLS)
 	@tests/bench/run speed
