@@ -1,8 +1,8 @@
 /*
- * conllread: read a CoNLL file with common/conll as nerspan does, and do
- * nothing else: the time of reading, splitting and checking the lines,
- * which bounds nerspan's own from below.  Prints the number of lines of
- * each kind that conll_next() returned.
+ * conllread: read a CoNLL file with common/conll as nerspan does and do
+ * nothing else, so that its time is that of reading, splitting and
+ * checking the lines, a lower bound of nerspan's.  Prints the number of
+ * lines of each kind that conll_next() returned.
  */
 #include <errno.h>
 #include <stdio.h>

@@ -91,6 +91,14 @@ run_once(char **argv, const char *input)
 	return s;
 }
 
+static void
+usage(void)
+{
+	fputs("usage: measure [-i input] [-n runs] command [arg ...]\n",
+	    stderr);
+	exit(2);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -110,13 +118,11 @@ main(int argc, char **argv)
 				fail("invalid -n", optarg);
 			break;
 		default:
-			fputs("usage: measure [-i input] [-n runs] command "
-			    "[arg ...]\n", stderr);
-			return 2;
+			usage();
 		}
 	}
 	if (optind == argc)
-		fail("usage", "no command");
+		usage();
 	for (i = 0; i < runs; i++) {
 		s = run_once(argv + optind, input);
 		if (s.wall < best.wall)
