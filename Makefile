@@ -110,6 +110,25 @@ $(O)/fuzz-tags $(O)/fuzz-align: $(O)/fuzz-%: tests/fuzz/fuzz-%.c \
 		tests/fuzz/fuzz.c $(COMMON_OBJ)
 	$(FUZZ_LINK) -o $@ tests/fuzz/fuzz-$*.c tests/fuzz/fuzz.c $(FUZZ_OBJ) -lm
 
+# Benchmarks: corpora built from the shipped sample, every program timed.
+# SIZES, BIG=1 (adds 2 GB), RUNS and CONLLEVAL are read by tests/bench/run.
+BENCH_TOOLS = build/bench/gencorpus build/bench/measure build/bench/conllread
+
+build/bench/%: tests/bench/%.c
+	@mkdir -p build/bench
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $<
+
+# conllread times nerspan's reading alone, so it links the common objects.
+build/bench/conllread: tests/bench/conllread.c $(COMMON_OBJ)
+	@mkdir -p build/bench
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(COMMON_OBJ) -lm
+
+bench: all $(BENCH_TOOLS)
+	@tests/bench/run speed
+
+bench-growth: all $(BENCH_TOOLS)
+	@tests/bench/run growth
+
 MAN1 = man/nerspan.1 man/nermatch.1 man/nerscore.1 man/nermatrix.1
 MAN5 = man/nertools.5
 MAN7 = man/nertools.7
@@ -197,6 +216,6 @@ demo: all
 clean:
 	rm -rf build build-san build-san-clang build-fuzz build-valgrind $(PROGS)
 
-.PHONY: all check check-install check-man check-sanitize check-valgrind \
-	clean demo fuzz install uninstall
+.PHONY: all bench bench-growth check check-install check-man check-sanitize \
+	check-valgrind clean demo fuzz install uninstall
 .SECONDARY:

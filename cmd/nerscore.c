@@ -569,6 +569,7 @@ on_doc(void *arg, const struct tally *t)
 		else
 			countrec_group(&t->doc, t->doc_key.p, t->doc_key.len,
 			    "", 0);
+		countrec_doc_end(t->doc_key.p, t->doc_key.len);
 		return;
 	}
 	first_last_mode(&first, &last);

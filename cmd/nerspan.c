@@ -415,16 +415,14 @@ static void
 open_doc(struct position *pos, uint64_t tokens, uint64_t correct)
 {
 	struct tokens t = { tokens, correct, true, true };
-	char doc[24];
-	int n;
+	char doc[20];
 
 	opt.dec.doc++;
 	opt.dec.sent = 0;
 	pos->doc_open = true;
 	if (opt.dec.check)
 		return;
-	n = snprintf(doc, sizeof doc, "%llu", (unsigned long long)opt.dec.doc);
-	writer_doc(doc, (size_t)n, &t);
+	writer_doc(doc, fmt_u64(doc, opt.dec.doc), &t);
 }
 
 /* Decode the buffered sentence, write its spans and its #unit line. */
@@ -432,8 +430,7 @@ static void
 end_sentence(struct position *pos)
 {
 	struct tokens t;
-	char doc[24], sent[24];
-	int dn, sn;
+	char doc[20], sent[20];
 
 	if (pos->s.n == 0)
 		return;
@@ -445,11 +442,8 @@ end_sentence(struct position *pos)
 		t.tokens = pos->s.n;
 		t.correct = sentence_correct(&pos->s);
 		t.known = t.correct_known = true;
-		dn = snprintf(doc, sizeof doc, "%llu",
-		    (unsigned long long)opt.dec.doc);
-		sn = snprintf(sent, sizeof sent, "%llu",
-		    (unsigned long long)opt.dec.sent);
-		writer_unit(doc, (size_t)dn, sent, (size_t)sn, &t);
+		writer_unit(doc, fmt_u64(doc, opt.dec.doc), sent,
+		    fmt_u64(sent, opt.dec.sent), &t);
 	}
 	pos->s.n = 0;
 	pos->s.used = 0;
@@ -464,19 +458,44 @@ check_empty(const struct conll_file *f, size_t col, const char *side)
 	    "outside to read empty tags as %s", side, opt.dec.outside);
 }
 
-/* Copy the tags of the current line of f into slots first.. of token tok. */
-static void
-add_tags(struct position *pos, size_t tok, const struct conll_file *f,
-    const struct columns *cols, size_t first, const char *side)
+/* The arena offset of field fp of a line kept at offset base. */
+static inline struct ref
+ref_of(size_t base, const struct conll_file *f, const struct field *fp)
 {
-	struct field outside = { opt.dec.outside, opt.dec.outlen };
+	struct ref r = { base + (size_t)(fp->p - f->line.p), fp->len };
+
+	return r;
+}
+
+/* An empty tag field reads as the outside tag, or stops the run. */
+static struct ref
+empty_tag(struct position *pos, const struct conll_file *f, size_t col,
+    const char *side)
+{
+	struct ref r;
+
+	check_empty(f, col, side);
+	r.off = sentence_keep(&pos->s, opt.dec.outside, opt.dec.outlen);
+	r.len = opt.dec.outlen;
+	return r;
+}
+
+/*
+ * Set the tags of the current line of f, kept at offset base, as slots
+ * first.. of token tok.  Inline: it runs twice for every token.
+ */
+static inline void
+add_tags(struct position *pos, size_t tok, const struct conll_file *f,
+    size_t base, const struct columns *cols, size_t first, const char *side)
+{
+	const struct field *fp;
 	size_t k, col;
 
 	for (k = 0; k < cols->n; k++) {
 		col = conll_column(f, cols->v[k], side);
-		check_empty(f, col, side);
-		sentence_tag(&pos->s, tok, first + k, f->fs.f[col].len > 0 ?
-		    &f->fs.f[col] : &outside);
+		fp = &f->fs.f[col];
+		sentence_tag(&pos->s, tok, first + k, fp->len > 0 ?
+		    ref_of(base, f, fp) : empty_tag(pos, f, col, side));
 	}
 }
 
@@ -518,7 +537,7 @@ static void
 take(struct position *pos, enum conll_line k, const struct conll_file *g,
     const struct conll_file *p)
 {
-	size_t tok;
+	size_t tok, gbase, pbase;
 
 	switch (k) {
 	case CONLL_BREAK:
@@ -529,11 +548,15 @@ take(struct position *pos, enum conll_line k, const struct conll_file *g,
 		open_doc(pos, 1, docstart_correct(g, p));
 		break;
 	case CONLL_TOKEN:
-		tok = sentence_add(&pos->s,
-		    &g->fs.f[conll_column(g, opt.token, "token")],
+		gbase = sentence_keep(&pos->s, g->line.p, g->line.len);
+		pbase = g == p ? gbase :
+		    sentence_keep(&pos->s, p->line.p, p->line.len);
+		tok = sentence_add(&pos->s, ref_of(gbase, g,
+		    &g->fs.f[conll_column(g, opt.token, "token")]),
 		    g->in.lineno, p->in.lineno);
-		add_tags(pos, tok, g, &opt.gold, 0, "gold");
-		add_tags(pos, tok, p, &opt.pred, opt.gold.n, "predicted");
+		add_tags(pos, tok, g, gbase, &opt.gold, 0, "gold");
+		add_tags(pos, tok, p, pbase, &opt.pred, opt.gold.n,
+		    "predicted");
 		if (g != p)
 			note_mismatch(pos, g, p);
 		break;

@@ -25,12 +25,6 @@ conll_close(struct conll_file *f)
 	fields_free(&f->fs);
 }
 
-bool
-field_is(const struct field *f, const char *word)
-{
-	return bytes_equal(f->p, f->len, word, strlen(word));
-}
-
 static void
 strip_bom(struct line *l)
 {
@@ -77,6 +71,9 @@ is_blank(struct conll_file *f, const struct line *l,
 	if (o->conlleval)
 		return fields_split(&f->fs, l->p, l->len, DELIM_PERL,
 		    o->delimch) == 0;
+	/* A token line starts with its token: look no further. */
+	if (l->len > 0 && l->p[0] != ' ' && l->p[0] != '\t')
+		return false;
 	return line_is_blank(l->p, l->len);
 }
 
@@ -98,31 +95,31 @@ sentence_break(struct conll_file *f)
 enum conll_line
 conll_next(struct conll_file *f, const struct conll_opts *o)
 {
-	struct line l;
+	struct line *l = &f->line;
 
-	while (lines_next(&f->in, &l)) {
+	while (lines_next(&f->in, l)) {
 		if (!o->conlleval)
-			line_chomp_cr(&l);
-		else if (l.len > 0 && l.p[l.len - 1] == '\r')
+			line_chomp_cr(l);
+		else if (l->len > 0 && l->p[l->len - 1] == '\r')
 			die_at(f->in.name, f->in.lineno, "line ends in a "
 			    "carriage return (CRLF): conlleval.pl reads it as "
 			    "part of the last tag and scores those tags wrong; "
 			    "convert the file with dos2unix, or drop --conlleval "
 			    "to read CRLF like LF");
 		if (f->in.lineno == 1 && !o->conlleval)
-			strip_bom(&l);
-		if (memchr(l.p, '\0', l.len) != NULL)
+			strip_bom(l);
+		if (l->nul)
 			die_at(f->in.name, f->in.lineno, "NUL byte in line: "
 			    "is this a binary or UTF-16 file? (iconv -f UTF-16 "
 			    "-t UTF-8 converts the latter)");
-		if (f->skip_comments && l.len > 0 && l.p[0] == '#')
+		if (f->skip_comments && l->len > 0 && l->p[0] == '#')
 			continue;
-		if (is_blank(f, &l, o)) {
+		if (is_blank(f, l, o)) {
 			if (sentence_break(f) == CONLL_BREAK)
 				return CONLL_BREAK;
 			continue;
 		}
-		split(f, &l, o);
+		split(f, l, o);
 		if (field_is(&f->fs.f[0], "-X-")) {
 			if (sentence_break(f) == CONLL_BREAK)
 				return CONLL_BREAK;
@@ -140,15 +137,9 @@ conll_next(struct conll_file *f, const struct conll_opts *o)
 	return CONLL_EOF;
 }
 
-/* Turn a column number (1 first, -1 last) into an index into the fields. */
-size_t
-conll_column(const struct conll_file *f, long col, const char *what)
+void
+conll_no_column(const struct conll_file *f, long col, const char *what)
 {
-	long n = (long)f->fs.n;
-	long idx = col > 0 ? col - 1 : n + col;
-
-	if (idx < 0 || idx >= n)
-		die_at(f->in.name, f->in.lineno, "the %s column %ld does not "
-		    "exist: the line has %ld fields", what, col, n);
-	return (size_t)idx;
+	die_at(f->in.name, f->in.lineno, "the %s column %ld does not exist: "
+	    "the line has %ld fields", what, col, (long)f->fs.n);
 }

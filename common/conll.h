@@ -4,7 +4,10 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdnoreturn.h>
+#include <string.h>
 
+#include "bytes.h"
 #include "fields.h"
 #include "lines.h"
 
@@ -29,6 +32,7 @@ struct conll_opts {
 
 struct conll_file {
 	struct lines in;
+	struct line line;	/* the current line; fs points into it */
 	struct fields fs;
 	enum delim delim;	/* fixed by the first non-blank line */
 	size_t	 nfields;	/* of the first non-blank line, 0 before */
@@ -41,7 +45,29 @@ int	conll_open(struct conll_file *f, const char *path,
 	    const struct conll_opts *o);
 void	conll_close(struct conll_file *f);
 enum conll_line conll_next(struct conll_file *f, const struct conll_opts *o);
-size_t	conll_column(const struct conll_file *f, long col, const char *what);
-bool	field_is(const struct field *f, const char *word);
+noreturn void conll_no_column(const struct conll_file *f, long col,
+	    const char *what);
+
+/* Inline, so that the length of a literal word is known when compiling. */
+static inline bool
+field_is(const struct field *f, const char *word)
+{
+	return bytes_equal(f->p, f->len, word, strlen(word));
+}
+
+/*
+ * Turn a column number (1 first, -1 last) into an index into the fields.
+ * Inline, because nerspan calls it for every column of every token.
+ */
+static inline size_t
+conll_column(const struct conll_file *f, long col, const char *what)
+{
+	long n = (long)f->fs.n;
+	long idx = col > 0 ? col - 1 : n + col;
+
+	if (idx < 0 || idx >= n)
+		conll_no_column(f, col, what);
+	return (size_t)idx;
+}
 
 #endif

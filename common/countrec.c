@@ -5,8 +5,11 @@
  * non-zero cell, sorted by class and then by type names, so the output does
  * not depend on the order in which types were first seen.
  */
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "bytes.h"
 #include "countrec.h"
 #include "err.h"
 #include "out.h"
@@ -16,6 +19,13 @@ static struct {
 	const struct cell **v;
 	size_t	 cap;
 } sorted;
+
+/* The name of the document whose rows were written last, once it ended. */
+static struct {
+	char	*p;
+	size_t	 len, cap;
+	bool	 set;
+} ended;
 
 static void
 row(const char *doc, size_t doclen, const char *sent, size_t sentlen,
@@ -72,12 +82,38 @@ countrec_header(void)
 	writer_header(STREAM_COUNTS);
 }
 
+/*
+ * Note that the document doc has no more rows.  A reader joins the rows of
+ * one name that are adjacent in a section.  So when the next group belongs
+ * to another document of the same name (shards number their documents
+ * alike), countrec_group() starts a new section between the two.
+ */
+void
+countrec_doc_end(const char *doc, size_t doclen)
+{
+	if (doclen > ended.cap) {
+		ended.cap = doclen;
+		ended.p = xrealloc(ended.p, ended.cap);
+	}
+	if (doclen > 0)
+		memcpy(ended.p, doc, doclen);
+	ended.len = doclen;
+	ended.set = true;
+}
+
 /* Write the rows of one group; empty doc and sent make them totals. */
 void
 countrec_group(const struct counts *c, const char *doc, size_t doclen,
     const char *sent, size_t sentlen)
 {
 	size_t k, n = 0;
+
+	if (ended.set && doclen > 0 &&
+	    bytes_equal(ended.p, ended.len, doc, doclen)) {
+		writer_end();
+		writer_header(STREAM_COUNTS);
+	}
+	ended.set = false;
 
 	row(doc, doclen, sent, sentlen, "units", TYPE_NONE, TYPE_NONE,
 	    c->units);
@@ -111,4 +147,6 @@ countrec_end(const char *incomplete)
 	free(sorted.v);
 	sorted.v = NULL;
 	sorted.cap = 0;
+	free(ended.p);
+	memset(&ended, 0, sizeof ended);
 }

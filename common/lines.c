@@ -2,6 +2,9 @@
  * lines: a line reader with block reads.  A returned line points into the
  * reader's buffer and stays valid until the next call.  Lines of any length
  * are read: the buffer doubles until a whole line fits.
+ *
+ * NUL bytes are looked for once per block read, not once per line, because
+ * lines are short and a search per line costs as much as finding the line.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -42,6 +45,7 @@ lines_open(struct lines *r, const char *path)
 	}
 	r->cap = BLOCK;
 	r->buf = xmalloc(r->cap + 1);
+	r->nul = SIZE_MAX;
 	return 0;
 }
 
@@ -55,6 +59,15 @@ lines_close(struct lines *r)
 	r->fd = -1;
 }
 
+/* Return the offset of the first NUL byte from offset from on, or SIZE_MAX. */
+static size_t
+find_nul(const struct lines *r, size_t from)
+{
+	const char *p = memchr(r->buf + from, '\0', r->end - from);
+
+	return p != NULL ? (size_t)(p - r->buf) : SIZE_MAX;
+}
+
 /* Read more bytes after moving the unread tail to the front; grow if full. */
 static void
 fill(struct lines *r)
@@ -64,6 +77,8 @@ fill(struct lines *r)
 
 	if (r->start > 0) {
 		memmove(r->buf, r->buf + r->start, tail);
+		if (r->nul != SIZE_MAX)
+			r->nul -= r->start;
 		r->start = 0;
 		r->end = tail;
 	}
@@ -83,11 +98,24 @@ fill(struct lines *r)
 	if (n == 0)
 		r->eof = true;
 	r->end += (size_t)n;
+	if (r->nul == SIZE_MAX)
+		r->nul = find_nul(r, r->end - (size_t)n);
 }
 
-/* Store the next line in *out.  Returns false at end of input. */
+/*
+ * Mark the line at r->start, of out->len bytes, as holding a NUL byte, and
+ * find the next NUL after it.
+ */
+void
+lines_next_nul(struct lines *r, struct line *out)
+{
+	out->nul = true;
+	r->nul = find_nul(r, r->start + out->len + out->newline);
+}
+
+/* lines_next() when the buffer holds no whole line: read more. */
 bool
-lines_next(struct lines *r, struct line *out)
+lines_next_slow(struct lines *r, struct line *out)
 {
 	char *nl;
 	size_t scanned = 0;
@@ -102,8 +130,11 @@ lines_next(struct lines *r, struct line *out)
 				return false;
 			out->p = r->buf + r->start;
 			out->len = r->end - r->start;
-			out->p[out->len] = '\0';
 			out->newline = false;
+			out->nul = false;
+			if (r->nul < r->start + out->len)
+				lines_next_nul(r, out);
+			out->p[out->len] = '\0';
 			r->start = r->end;
 			r->lineno++;
 			return true;
@@ -111,19 +142,5 @@ lines_next(struct lines *r, struct line *out)
 		scanned = r->end - r->start;
 		fill(r);
 	}
-	out->p = r->buf + r->start;
-	out->len = (size_t)(nl - out->p);
-	*nl = '\0';
-	out->newline = true;
-	r->start += out->len + 1;
-	r->lineno++;
-	return true;
-}
-
-/* Strip one carriage return before the newline, so CRLF reads like LF. */
-void
-line_chomp_cr(struct line *l)
-{
-	if (l->len > 0 && l->p[l->len - 1] == '\r')
-		l->p[--l->len] = '\0';
+	return lines_next(r, out);
 }

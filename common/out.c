@@ -12,10 +12,7 @@
 #include "err.h"
 #include "out.h"
 
-#define OUT_SIZE (1 << 16)
-
-static char buf[OUT_SIZE];
-static size_t used;
+struct out_buffer out_buffer;
 
 /*
  * A closed pipe ends the program quietly: with SIGPIPE at its default the
@@ -34,7 +31,7 @@ write_all(const char *p, size_t len)
 				continue;
 			if (errno == EPIPE)
 				_exit(EXIT_DATA);
-			used = 0;
+			out_buffer.used = 0;
 			die(EXIT_DATA, "write error: %s", strerror(errno));
 		}
 		p += n;
@@ -45,26 +42,23 @@ write_all(const char *p, size_t len)
 void
 out_flush(void)
 {
-	size_t n = used;
+	size_t n = out_buffer.used;
 
-	used = 0;
-	write_all(buf, n);
+	out_buffer.used = 0;
+	write_all(out_buffer.buf, n);
 }
 
+/* The slow path of out_write(): the bytes do not fit in the buffer. */
 void
-out_write(const void *p, size_t len)
+out_write_big(const void *p, size_t len)
 {
-	if (len == 0)
+	out_flush();
+	if (len >= OUT_SIZE) {
+		write_all(p, len);
 		return;
-	if (len > OUT_SIZE - used) {
-		out_flush();
-		if (len >= OUT_SIZE) {
-			write_all(p, len);
-			return;
-		}
 	}
-	memcpy(buf + used, p, len);
-	used += len;
+	memcpy(out_buffer.buf, p, len);
+	out_buffer.used = len;
 }
 
 void
@@ -73,37 +67,59 @@ out_str(const char *s)
 	out_write(s, strlen(s));
 }
 
-void
-out_char(char c)
+/* Write v in decimal to dst, which has room for 20 bytes; return the length. */
+size_t
+fmt_u64(char *dst, uint64_t v)
 {
-	if (used == OUT_SIZE)
-		out_flush();
-	buf[used++] = c;
-}
-
-void
-out_tab(void)
-{
-	out_char('\t');
-}
-
-void
-out_nl(void)
-{
-	out_char('\n');
-}
-
-void
-out_u64(uint64_t v)
-{
-	char tmp[24];
+	char tmp[20];
 	char *p = tmp + sizeof tmp;
+	size_t n;
 
 	do {
 		*--p = (char)('0' + v % 10);
 		v /= 10;
 	} while (v != 0);
-	out_write(p, (size_t)(tmp + sizeof tmp - p));
+	n = (size_t)(tmp + sizeof tmp - p);
+	memcpy(dst, p, n);
+	return n;
+}
+
+/*
+ * Write v in decimal straight into the buffer, two digits at a time: the
+ * programs write several numbers per record.
+ */
+void
+out_u64(uint64_t v)
+{
+	static const char pairs[] =
+	    "0001020304050607080910111213141516171819"
+	    "2021222324252627282930313233343536373839"
+	    "4041424344454647484950515253545556575859"
+	    "6061626364656667686970717273747576777879"
+	    "8081828384858687888990919293949596979899";
+	uint64_t bound = 10;
+	size_t n = 1;
+	char *p;
+
+	while (n < 20 && v >= bound) {
+		n++;
+		bound *= 10;
+	}
+	if (OUT_SIZE - out_buffer.used < n)
+		out_flush();
+	p = out_buffer.buf + out_buffer.used + n;
+	out_buffer.used += n;
+	while (v >= 100) {
+		p -= 2;
+		memcpy(p, pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (v >= 10) {
+		p -= 2;
+		memcpy(p, pairs + 2 * v, 2);
+	} else {
+		*--p = (char)('0' + v);
+	}
 }
 
 void
@@ -153,7 +169,7 @@ out_printf(const char *fmt, ...)
 void
 out_abandon(void)
 {
-	used = 0;
+	out_buffer.used = 0;
 }
 
 /*

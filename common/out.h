@@ -4,12 +4,25 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
-void	out_write(const void *p, size_t len);
+#define OUT_SIZE (1 << 16)
+
+/*
+ * The buffer is visible so that the calls below can be inline: the
+ * programs write a few bytes per call, millions of times, and a function
+ * call would cost more than the copy.  Only out.c and these functions use
+ * it.
+ */
+struct out_buffer {
+	size_t	 used;
+	char	 buf[OUT_SIZE];
+};
+
+extern struct out_buffer out_buffer;
+
+void	out_write_big(const void *p, size_t len);
 void	out_str(const char *s);
-void	out_char(char c);
-void	out_tab(void);
-void	out_nl(void);
 void	out_u64(uint64_t v);
 void	out_i64(int64_t v);
 void	out_fixed(double v, int digits);
@@ -17,5 +30,38 @@ void	out_printf(const char *fmt, ...);
 void	out_flush(void);
 void	out_abandon(void);
 int	out_finish(int status);
+size_t	fmt_u64(char *dst, uint64_t v);
+
+static inline void
+out_write(const void *p, size_t len)
+{
+	if (len > OUT_SIZE - out_buffer.used) {
+		out_write_big(p, len);
+		return;
+	}
+	if (len > 0)
+		memcpy(out_buffer.buf + out_buffer.used, p, len);
+	out_buffer.used += len;
+}
+
+static inline void
+out_char(char c)
+{
+	if (out_buffer.used == OUT_SIZE)
+		out_flush();
+	out_buffer.buf[out_buffer.used++] = c;
+}
+
+static inline void
+out_tab(void)
+{
+	out_char('\t');
+}
+
+static inline void
+out_nl(void)
+{
+	out_char('\n');
+}
 
 #endif

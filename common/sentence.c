@@ -17,12 +17,17 @@ enum { GOLD, PRED };
 
 static const char *const side_name[2] = { "gold", "pred" };
 
+/* The parse of the outside tag, the same under every scheme. */
+static const struct tag outside_tag = { TAG_O, "", 0 };
+
 void
 sentence_init(struct sentence *s, size_t ngold, size_t npred)
 {
 	memset(s, 0, sizeof *s);
 	s->ngold = ngold;
 	s->npred = npred;
+	/* An arena from the start, so arena + off is never NULL + 0. */
+	sentence_grow_arena(s, 1);
 }
 
 void
@@ -34,48 +39,24 @@ sentence_free(struct sentence *s)
 	memset(s, 0, sizeof *s);
 }
 
-static struct ref
-arena_add(struct sentence *s, const struct field *f)
+/* Make room for len more bytes in the arena. */
+void
+sentence_grow_arena(struct sentence *s, size_t len)
 {
-	struct ref r = { s->used, f->len };
-
-	/* An empty field allocates too, so arena + off is never NULL + 0. */
-	if (s->arena == NULL || f->len > s->cap - s->used) {
-		while (s->cap == 0 || f->len > s->cap - s->used)
-			s->cap = s->cap ? s->cap * 2 : 4096;
-		s->arena = xrealloc(s->arena, s->cap);
-	}
-	if (f->len == 0)
-		return r;
-	memcpy(s->arena + s->used, f->p, f->len);
-	s->used += f->len;
-	return r;
+	while (len > s->cap - s->used)
+		s->cap = s->cap ? s->cap * 2 : 4096;
+	s->arena = xrealloc(s->arena, s->cap);
 }
 
-/* Append a token and return its index; its tags are set one by one. */
-size_t
-sentence_add(struct sentence *s, const struct field *text, uint64_t gline,
-    uint64_t pline)
+/* Make room for more tokens; sentence_add() calls it when full. */
+void
+sentence_grow(struct sentence *s)
 {
 	size_t stride = s->ngold + s->npred;
 
-	if (s->n == s->tokcap) {
-		s->tokcap = s->tokcap ? s->tokcap * 2 : 64;
-		s->tok = xrealloc(s->tok, s->tokcap * sizeof *s->tok);
-		s->tag = xrealloc(s->tag, s->tokcap * stride * sizeof *s->tag);
-	}
-	s->tok[s->n].text = arena_add(s, text);
-	s->tok[s->n].gline = gline;
-	s->tok[s->n].pline = pline;
-	return s->n++;
-}
-
-/* Set tag slot (gold levels first, then pred levels) of token tok. */
-void
-sentence_tag(struct sentence *s, size_t tok, size_t slot,
-    const struct field *f)
-{
-	s->tag[tok * (s->ngold + s->npred) + slot] = arena_add(s, f);
+	s->tokcap = s->tokcap ? s->tokcap * 2 : 64;
+	s->tok = xrealloc(s->tok, s->tokcap * sizeof *s->tok);
+	s->tag = xrealloc(s->tag, s->tokcap * stride * sizeof *s->tag);
 }
 
 static const char *
@@ -84,19 +65,31 @@ bytes_of(const struct sentence *s, struct ref r)
 	return s->arena + r.off;
 }
 
+/*
+ * Compare two short byte strings.  Tags are a few bytes long, and most
+ * differ in length or in their first byte, so those are tested before
+ * calling memcmp().
+ */
+static inline bool
+same_bytes(const char *a, size_t alen, const char *b, size_t blen)
+{
+	if (alen != blen || (alen > 0 && a[0] != b[0]))
+		return false;
+	return alen <= 1 || memcmp(a + 1, b + 1, alen - 1) == 0;
+}
+
 /* Count the tokens whose first gold and first predicted tags are equal. */
 uint64_t
 sentence_correct(const struct sentence *s)
 {
 	size_t stride = s->ngold + s->npred, i;
+	const struct ref *g = s->tag, *p = s->tag + s->ngold;
 	uint64_t n = 0;
 
-	for (i = 0; i < s->n; i++) {
-		struct ref g = s->tag[i * stride], p = s->tag[i * stride + s->ngold];
-
-		if (bytes_equal(bytes_of(s, g), g.len, bytes_of(s, p), p.len))
+	for (i = 0; i < s->n; i++, g += stride, p += stride)
+		if (same_bytes(bytes_of(s, *g), g->len, bytes_of(s, *p),
+		    p->len))
 			n++;
-	}
 	return n;
 }
 
@@ -183,17 +176,25 @@ static bool
 parse_tags(struct decoder *d, const struct sentence *s, int side,
     size_t level, enum scheme sc, size_t *badtok)
 {
-	size_t i;
+	size_t stride = s->ngold + s->npred, i;
+	const struct ref *r = &s->tag[side == GOLD ? level : s->ngold + level];
+	const char *outside = d->outside;
+	size_t outlen = d->outlen;
+	struct tag *tags;
 
 	if (s->n > d->tagcap) {
 		d->tagcap = s->n;
 		d->tags = xrealloc(d->tags, d->tagcap * sizeof *d->tags);
 	}
-	for (i = 0; i < s->n; i++) {
-		struct ref r = tag_ref(s, i, side, level);
-
-		if (!scheme_tag(sc, &d->tags[i], bytes_of(s, r), r.len,
-		    d->outside, d->outlen)) {
+	tags = d->tags;
+	for (i = 0; i < s->n; i++, r += stride) {
+		/* Most tags are outside: spare them the full parse. */
+		if (same_bytes(bytes_of(s, *r), r->len, outside, outlen)) {
+			tags[i] = outside_tag;
+			continue;
+		}
+		if (!scheme_tag(sc, &tags[i], bytes_of(s, *r), r->len,
+		    outside, outlen)) {
 			*badtok = i;
 			return false;
 		}

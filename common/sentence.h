@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "fields.h"
 #include "scheme.h"
@@ -55,11 +56,51 @@ struct decoder {
 
 void	sentence_init(struct sentence *s, size_t ngold, size_t npred);
 void	sentence_free(struct sentence *s);
-size_t	sentence_add(struct sentence *s, const struct field *text,
-	    uint64_t gline, uint64_t pline);
-void	sentence_tag(struct sentence *s, size_t tok, size_t slot,
-	    const struct field *f);
+void	sentence_grow(struct sentence *s);
+void	sentence_grow_arena(struct sentence *s, size_t len);
 uint64_t sentence_correct(const struct sentence *s);
+
+/*
+ * Copy p[0..len) into the arena and return its offset there.  nerspan keeps
+ * each token line whole, with one copy, and refers to its fields by offset.
+ */
+static inline size_t
+sentence_keep(struct sentence *s, const char *p, size_t len)
+{
+	size_t off = s->used;
+
+	if (len == 0)
+		return off;
+	if (len > s->cap - s->used)
+		sentence_grow_arena(s, len);
+	memcpy(s->arena + off, p, len);
+	s->used += len;
+	return off;
+}
+
+/*
+ * Append a token whose text is at text in the arena (see sentence_keep)
+ * and return its index; its tags are set one by one.  Inline with the
+ * next function, because nerspan calls both for every token.
+ */
+static inline size_t
+sentence_add(struct sentence *s, struct ref text, uint64_t gline,
+    uint64_t pline)
+{
+	if (s->n == s->tokcap)
+		sentence_grow(s);
+	s->tok[s->n].text = text;
+	s->tok[s->n].gline = gline;
+	s->tok[s->n].pline = pline;
+	return s->n++;
+}
+
+/* Set tag slot (gold levels first, then pred levels) of token tok. */
+static inline void
+sentence_tag(struct sentence *s, size_t tok, size_t slot, struct ref r)
+{
+	s->tag[tok * (s->ngold + s->npred) + slot] = r;
+}
 
 void	decoder_init(struct decoder *d);
 void	decoder_free(struct decoder *d);

@@ -8,6 +8,8 @@
  * failed or the file was cut short, and says so instead of going on.
  */
 #include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -183,6 +185,19 @@ field_u64(const struct stream *s, const struct field *f, const char *what)
 	if (f->len == 0)
 		die_at(s->in.name, s->in.lineno, "empty %s, expected a "
 		    "whole number", what);
+	/* Up to 19 digits cannot overflow: test the digits only. */
+	if (f->len <= 19) {
+		for (i = 0; i < f->len; i++) {
+			unsigned d = (unsigned char)f->p[i] - '0';
+
+			if (d > 9)
+				break;
+			v = v * 10 + d;
+		}
+		if (i == f->len)
+			return v;
+		v = 0;
+	}
 	for (i = 0; i < f->len; i++) {
 		unsigned d = (unsigned char)f->p[i] - '0';
 
@@ -325,14 +340,44 @@ stream_next(struct stream *s)
 	}
 }
 
+/*
+ * Return true when p[0..len) may contain a TAB, LF or CR.  All three are
+ * below 14, so the test looks for a byte below 14, 8 bytes at a time; it
+ * can err towards true, never towards false.
+ */
+static bool
+may_need_cleaning(const char *p, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	uint64_t w;
+	size_t i;
+
+	for (i = 0; len - i >= 8; i += 8) {
+		memcpy(&w, p + i, 8);
+		if (((w - ones * 14) & ~w & ones * 0x80) != 0)
+			return true;
+	}
+	for (; i < len; i++)
+		if ((unsigned char)p[i] < 14)
+			return true;
+	return false;
+}
+
 /* Write p[0..len) with TAB, CR and LF made spaces, so a field stays one. */
 void
 out_clean(const char *p, size_t len)
 {
 	size_t i, from = 0;
 
+	if (!may_need_cleaning(p, len)) {
+		out_write(p, len);
+		return;
+	}
+
 	for (i = 0; i < len; i++) {
-		if (p[i] == '\t' || p[i] == '\n' || p[i] == '\r') {
+		/* One test for most bytes: TAB, LF and CR are below 14. */
+		if ((unsigned char)p[i] < 14 && (p[i] == '\t' ||
+		    p[i] == '\n' || p[i] == '\r')) {
 			out_write(p + from, i - from);
 			out_char(' ');
 			from = i + 1;
