@@ -209,12 +209,16 @@ report_bad_tag(struct decoder *d, const struct sentence *s, int side,
 
 	if (!d->check)
 		die_at(file_of(d, side), line_of(s, tok, side), "unknown %s "
-		    "tag '%.*s': expected %s or a tag with %s prefix%s%s",
+		    "tag '%.*s': expected %s or a tag with %s prefix%s%s%s",
 		    side == GOLD ? "gold" : "predicted", (int)r.len,
 		    bytes_of(s, r), d->outside,
 		    scheme_prefixes(d->scheme),
 		    how, d->scheme == SCHEME_LENIENT ? "" :
-		    scheme_names[d->scheme]);
+		    scheme_names[d->scheme], d->hint_columns &&
+		    d->scheme == SCHEME_LENIENT ? "; the tags are the last two "
+		    "fields unless -g and -p say otherwise, a file with one tag "
+		    "column needs --gold and --pred, and tags with no prefix "
+		    "need -s raw or -s io" : "");
 	out_printf("%s:%llu: %s: tag '%.*s' has no prefix %s allows (%s)\n",
 	    file_of(d, side), (unsigned long long)line_of(s, tok, side),
 	    side_name[side], (int)r.len, bytes_of(s, r),
