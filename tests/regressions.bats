@@ -200,3 +200,12 @@ c15_matches() {
 	run -1 --separate-stderr nerspan gold.txt
 	[[ "$stderr" == *--gold* || "$stderr" == *" -g "* ]]
 }
+
+@test "beta close to 1 keeps its digits" {
+	# --beta=1.0000001 was labelled f1, and JSON wrote "beta": 1.
+	nerspan "$DATA/cases/C15.conll" | nermatch > c15.m
+	run -0 nerscore --beta=1.0000001 c15.m
+	[[ "${lines[0]}" == *$'\t'f1.0000001 ]]
+	run -0 bash -c "nerscore -f json --beta=1.0000001 c15.m | jq .beta"
+	[ "$output" = "1.0000001" ]
+}
