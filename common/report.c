@@ -551,7 +551,14 @@ report_grid(const struct report *reps, int nreps, const struct counts *c,
 			grid_table(&g);
 		grid_free(&g);
 		out_nl();
-		notes(&reps[m], c, o, markdown ? "- " : "");
+		if (markdown) {
+			notes(&reps[m], c, o, "- ");
+		} else {
+			size_t mark = out_mark();
+
+			notes(&reps[m], c, o, "");
+			out_wrap_since(mark, 78);
+		}
 	}
 }
 
