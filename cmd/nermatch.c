@@ -379,15 +379,14 @@ static noreturn void
 die_order(const struct reader *r, const char *doc, size_t len)
 {
 	char now[100], before[100];
-	bool num = name_is_number(doc, len) &&
-	    name_is_number(r->prev, r->prevlen);
 
 	die_at(r->s.in.name, r->line, "%s comes after %s, but units must be "
 	    "in order of document, then unit number (see nermatch(1)): run "
-	    "nerspan once over all input files, or sort the span records "
-	    "with %s", describe(now, sizeof now, doc, len, r->ev, r->sent),
-	    describe(before, sizeof before, r->prev, r->prevlen, r->prevev,
-	    r->prevsent), sort_advice(r->col.doc + 1, r->col.sent + 1, num));
+	    "nerspan once over all input files, or sort the records you give "
+	    "nerspan -i spans (sorting a span stream itself would scramble "
+	    "its header and # lines)", describe(now, sizeof now, doc, len,
+	    r->ev, r->sent), describe(before, sizeof before, r->prev,
+	    r->prevlen, r->prevev, r->prevsent));
 }
 
 /* Check that the reader's event comes after the one before it. */

@@ -334,6 +334,18 @@ check_options(int nfiles)
 	if (paired && nfiles > 0)
 		die(EXIT_USAGE, "file arguments and --gold/--pred exclude each "
 		    "other");
+	if (paired && strcmp(opt.gold_path, "-") == 0 &&
+	    strcmp(opt.pred_path, "-") == 0)
+		die(EXIT_USAGE, "--gold and --pred cannot both read standard "
+		    "input");
+	if (!paired && (opt.mismatch_is_error || opt.pred_token != 1))
+		die(EXIT_USAGE, "--token-mismatch and --pred-token-column "
+		    "compare the tokens of a --pred file; give --gold and "
+		    "--pred");
+	if (opt.dec.outlen == 0)
+		die(EXIT_USAGE, "the outside tag (-o) cannot be empty; use "
+		    "--empty-tag=outside to read empty tag fields as outside");
+	opt.dec.hint_columns = !paired && opt.gold.n == 0 && opt.pred.n == 0;
 	if (opt.conll.conlleval && paired)
 		die(EXIT_USAGE, "--conlleval reads one file of token, gold and "
 		    "predicted tag, as conlleval.pl does");

@@ -34,10 +34,21 @@ strip_bom(struct line *l)
 	}
 }
 
+/* The hint for a ragged line when '#' lines may be comments. */
+static const char *
+comment_hint(const struct conll_file *f, const struct line *l)
+{
+	if (f->first_is_hash || (l->len > 0 && l->p[0] == '#'))
+		return "; if lines that begin with '#' are comments, use "
+		    "--skip-comments";
+	return "";
+}
+
 /*
  * Split the line by the file's rule and check its number of fields.  Empty
- * fields past the count of the first line (stray TABs at the end) carry no
- * data and are dropped.
+ * fields at the end of a line (stray TABs) carry no data: the first line
+ * sets the count without them, keeping two fields for a token and an empty
+ * tag, and later lines drop them past that count.
  */
 static void
 split(struct conll_file *f, const struct line *l, const struct conll_opts *o)
@@ -47,12 +58,16 @@ split(struct conll_file *f, const struct line *l, const struct conll_opts *o)
 		    DELIM_SPACE;
 	fields_split(&f->fs, l->p, l->len, f->delim, o->delimch);
 	if (f->nfields == 0) {
+		while (f->delim == DELIM_TAB && f->fs.n > 2 &&
+		    f->fs.f[f->fs.n - 1].len == 0)
+			f->fs.n--;
 		if (f->fs.n < 2)
 			die_at(f->in.name, f->in.lineno, "expected at least 2 "
 			    "fields (gold and predicted tag), found %zu",
 			    f->fs.n);
 		f->nfields = f->fs.n;
 		f->first_line = f->in.lineno;
+		f->first_is_hash = l->len > 0 && l->p[0] == '#';
 		return;
 	}
 	while (f->fs.n > f->nfields && f->fs.f[f->fs.n - 1].len == 0)
@@ -60,8 +75,26 @@ split(struct conll_file *f, const struct line *l, const struct conll_opts *o)
 	if (f->fs.n != f->nfields)
 		die_at(f->in.name, f->in.lineno, "found %zu fields, but the "
 		    "first token line (line %llu) has %zu: every token line "
-		    "needs the same columns", f->fs.n,
-		    (unsigned long long)f->first_line, f->nfields);
+		    "needs the same columns%s", f->fs.n,
+		    (unsigned long long)f->first_line, f->nfields,
+		    comment_hint(f, l));
+}
+
+/*
+ * Strip every carriage return at the end of the line: a file converted to
+ * CRLF twice ends its lines in CR CR LF.  A carriage return anywhere else
+ * means the file's lines end in CR alone (old Mac files), and every line
+ * of such a file would read as one.
+ */
+static void
+chomp_crs(const struct conll_file *f, struct line *l)
+{
+	while (l->len > 0 && l->p[l->len - 1] == '\r')
+		l->p[--l->len] = '\0';
+	if (memchr(l->p, '\r', l->len) != NULL)
+		die_at(f->in.name, f->in.lineno, "carriage return inside a "
+		    "line: the file's lines end in CR alone; convert them "
+		    "with tr '\\r' '\\n'");
 }
 
 static bool
@@ -99,7 +132,7 @@ conll_next(struct conll_file *f, const struct conll_opts *o)
 
 	while (lines_next(&f->in, l)) {
 		if (!o->conlleval)
-			line_chomp_cr(l);
+			chomp_crs(f, l);
 		else if (l->len > 0 && l->p[l->len - 1] == '\r')
 			die_at(f->in.name, f->in.lineno, "line ends in a "
 			    "carriage return (CRLF): conlleval.pl reads it as "
@@ -141,5 +174,6 @@ void
 conll_no_column(const struct conll_file *f, long col, const char *what)
 {
 	die_at(f->in.name, f->in.lineno, "the %s column %ld does not exist: "
-	    "the line has %ld fields", what, col, (long)f->fs.n);
+	    "the line has %ld fields%s", what, col, (long)f->fs.n,
+	    comment_hint(f, &f->line));
 }

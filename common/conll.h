@@ -39,6 +39,7 @@ struct conll_file {
 	uint64_t first_line;
 	bool	 in_sentence;	/* a token since the last break */
 	bool	 skip_comments;	/* set from the options by conll_open() */
+	bool	 first_is_hash;	/* the first non-blank line began with '#' */
 };
 
 int	conll_open(struct conll_file *f, const char *path,

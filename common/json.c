@@ -254,7 +254,7 @@ report_json(const struct report *reps, int nreps, const struct counts *c,
 
 	out_str("{\n  \"program\": \"nerscore\",\n  \"version\": \""
 	    NERTOOLS_VERSION "\",\n  ");
-	out_printf("\"beta\": %g,\n  ", o->sc.beta);
+	out_printf("\"beta\": %s,\n  ", beta_text(o->sc.beta));
 	json_key("zero_division");
 	json_string(zero_names[o->sc.zero], strlen(zero_names[o->sc.zero]));
 	out_str(",\n  ");

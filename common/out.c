@@ -186,3 +186,70 @@ out_finish(int status)
 	}
 	return status;
 }
+
+/*
+ * Start text that out_wrap_since() will wrap: flush what is buffered and
+ * return where the text begins.
+ */
+size_t
+out_mark(void)
+{
+	out_flush();
+	return out_buffer.used;
+}
+
+/* Write the words of line[0..len) in lines of at most width bytes. */
+static void
+wrap_line(const char *line, size_t len, size_t width)
+{
+	size_t col = 0, i = 0, start;
+
+	while (i < len) {
+		while (i < len && line[i] == ' ')
+			i++;
+		start = i;
+		while (i < len && line[i] != ' ')
+			i++;
+		if (i == start)
+			break;
+		if (col > 0 && col + 1 + (i - start) > width) {
+			out_str("\n  ");
+			col = 2;
+		} else if (col > 0) {
+			out_char(' ');
+			col++;
+		}
+		out_write(line + start, i - start);
+		col += i - start;
+	}
+	out_nl();
+}
+
+/*
+ * Wrap the text written since mark at spaces, each line at most width
+ * bytes with continuation lines indented by two.  The text must fit the
+ * buffer, so that nothing was flushed since the mark; longer text stays
+ * as written.
+ */
+void
+out_wrap_since(size_t mark, size_t width)
+{
+	size_t len, from = 0, i;
+	char *text;
+
+	if (out_buffer.used < mark)
+		return;
+	len = out_buffer.used - mark;
+	text = xmalloc(len);
+	memcpy(text, out_buffer.buf + mark, len);
+	out_buffer.used = mark;
+	for (i = 0; i < len; i++) {
+		if (text[i] != '\n')
+			continue;
+		wrap_line(text + from, i - from, width);
+		from = i + 1;
+	}
+	if (from < len)
+		out_write(text + from, len - from);
+	free(text);
+}

@@ -31,6 +31,8 @@ void	out_flush(void);
 void	out_abandon(void);
 int	out_finish(int status);
 size_t	fmt_u64(char *dst, uint64_t v);
+size_t	out_mark(void);
+void	out_wrap_since(size_t mark, size_t width);
 
 static inline void
 out_write(const void *p, size_t len)

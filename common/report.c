@@ -30,13 +30,31 @@ static const char *const muc_names[5] = {
 	"correct", "incorrect", "partial", "missed", "spurious"
 };
 
+/*
+ * Return beta in the fewest significant digits that read back as the same
+ * double, so 1.0000001 never prints as 1.
+ */
+const char *
+beta_text(double beta)
+{
+	static char buf[40];
+	int digits;
+
+	for (digits = 6; digits < 17; digits++) {
+		snprintf(buf, sizeof buf, "%.*g", digits, beta);
+		if (strtod(buf, NULL) == beta)
+			break;
+	}
+	return buf;
+}
+
 /* Return the name of the F column: "f1" for beta 1, else "f2", "f0.5". */
 const char *
 fbeta_name(double beta)
 {
-	static char buf[40];
+	static char buf[48];
 
-	snprintf(buf, sizeof buf, "f%g", beta);
+	snprintf(buf, sizeof buf, "f%s", beta_text(beta));
 	return buf;
 }
 
@@ -459,8 +477,8 @@ note_averages(const struct report *rep, const struct report_opts *o,
 static void
 note_ratios(const struct report_opts *o, const char *prefix)
 {
-	out_printf("%s%s is F-beta with beta %g; ", prefix,
-	    fbeta_name(o->sc.beta), o->sc.beta);
+	out_printf("%s%s is F-beta with beta %s; ", prefix,
+	    fbeta_name(o->sc.beta), beta_text(o->sc.beta));
 	if (o->sc.zero == ZERO_IS_NA)
 		out_str("a ratio with a zero denominator is NA, and means "
 		    "leave NA values out.\n");
@@ -533,7 +551,14 @@ report_grid(const struct report *reps, int nreps, const struct counts *c,
 			grid_table(&g);
 		grid_free(&g);
 		out_nl();
-		notes(&reps[m], c, o, markdown ? "- " : "");
+		if (markdown) {
+			notes(&reps[m], c, o, "- ");
+		} else {
+			size_t mark = out_mark();
+
+			notes(&reps[m], c, o, "");
+			out_wrap_since(mark, 78);
+		}
 	}
 }
 

@@ -16,6 +16,7 @@ struct report_opts {
 extern const char *const mode_meaning[NMODE];
 extern const char *const zero_names[3];
 
+const char *beta_text(double beta);
 const char *fbeta_name(double beta);
 const char *scope_name(const char *scope, const struct report_opts *o);
 void	out_ratio(const struct ratio *r, int digits);

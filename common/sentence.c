@@ -208,6 +208,10 @@ bad_tag_hint(const struct decoder *d, const char *p, size_t len)
 {
 	if (len >= 2 && p[1] == '-' && strchr("biesluwm", p[0]) != NULL)
 		return "; prefixes are upper case";
+	if (d->hint_columns && d->scheme == SCHEME_LENIENT)
+		return "; the tags are the last two fields unless -g and -p say "
+		    "otherwise, a file with one tag column needs --gold and "
+		    "--pred, and tags with no prefix need -s raw or -s io";
 	if (d->scheme != SCHEME_LENIENT)
 		return "; nerspan -c names the schemes the tags fit";
 	return "";

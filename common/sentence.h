@@ -40,6 +40,7 @@ struct decoder {
 	enum scheme scheme;
 	enum repair repair;
 	bool	 check;		/* report invalid entities instead of spans */
+	bool	 hint_columns;	/* the tags come from the default columns */
 	const char *outside;
 	size_t	 outlen;
 	struct typemap *map;

@@ -476,7 +476,7 @@ keyed_stream() {
 	2 1 pred 0 1 A P2
 	EOF
 	run -1 --separate-stderr nermatch gold.spans pred.spans
-	[ "$stderr" = "nermatch: gold.spans:5: document '2' unit 1 comes after document '10' unit 1, but units must be in order of document, then unit number (see nermatch(1)): run nerspan once over all input files, or sort the span records with LC_ALL=C sort -s -t \"\$(printf '\\t')\" -k1,1n -k2,2n" ]
+	[ "$stderr" = "nermatch: gold.spans:5: document '2' unit 1 comes after document '10' unit 1, but units must be in order of document, then unit number (see nermatch(1)): run nerspan once over all input files, or sort the records you give nerspan -i spans (sorting a span stream itself would scramble its header and # lines)" ]
 }
 
 @test "two streams: concatenated runs are rejected" {

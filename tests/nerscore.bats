@@ -372,10 +372,16 @@ check_shards() {
 	[ "${lines[2]}" = "ORG          0   1   0     0     1     0.0000      NA  0.0000" ]
 	[ "${lines[4]}" = "micro        3   2   1     4     5     0.6000  0.7500  0.7143" ]
 	[ "${lines[5]}" = "macro-gold                             0.5000  0.5000  0.5000" ]
-	[ "${lines[7]}" = "mode strict: a prediction counts when its boundaries and type equal those of a gold entity." ]
-	[ "${lines[9]}" = "micro sums the counts of all types; macro-gold is the mean over the 2 types with gold entities; weighted is the mean over all types, each weighted by its gold count." ]
-	[ "${lines[10]}" = "f2 is F-beta with beta 2; a ratio with a zero denominator is NA, and means leave NA values out." ]
-	[ "${lines[11]}" = "Token accuracy 0.7778 over 9 tokens." ]
+	# The notes wrap at 78 columns; join each note's lines to read it.
+	notes=$(printf '%s\n' "${lines[@]:7}" | awk '/^  / { printf " %s", substr($0, 3); next } NR > 1 { print "" } { printf "%s", $0 } END { print "" }')
+	note() { sed -n "${1}p" <<< "$notes"; }
+	[ "$(note 1)" = "mode strict: a prediction counts when its boundaries and type equal those of a gold entity." ]
+	[ "$(note 3)" = "micro sums the counts of all types; macro-gold is the mean over the 2 types with gold entities; weighted is the mean over all types, each weighted by its gold count." ]
+	[ "$(note 4)" = "f2 is F-beta with beta 2; a ratio with a zero denominator is NA, and means leave NA values out." ]
+	[ "$(note 5)" = "Token accuracy 0.7778 over 9 tokens." ]
+	for l in "${lines[@]:7}"; do
+		[ "${#l}" -le 78 ] || { echo "note line over 78 columns: $l"; return 1; }
+	done
 }
 
 @test "format markdown: table and notes" {

@@ -74,7 +74,7 @@ span_case() {
 
 @test "case C09: bare labels rejected without scheme" {
 	run -1 --separate-stderr nerspan "$DATA/cases/C09.conll"
-	[ "$stderr" = "nerspan: $DATA/cases/C09.conll:1: unknown gold tag 'ORGANIZATION': expected O or a tag with B-, I-, E-, S-, L-, U-, M- or W- prefix" ]
+	[ "$stderr" = "nerspan: $DATA/cases/C09.conll:1: unknown gold tag 'ORGANIZATION': expected O or a tag with B-, I-, E-, S-, L-, U-, M- or W- prefix; the tags are the last two fields unless -g and -p say otherwise, a file with one tag column needs --gold and --pred, and tags with no prefix need -s raw or -s io" ]
 }
 
 @test "raw: runs of one label are separate" {

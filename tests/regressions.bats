@@ -1,0 +1,211 @@
+#!/usr/bin/env bats
+# Regression tests for defects found by using nertools as a new user
+# would.  Each asserts the right behaviour; the expected values are worked
+# out by hand in the comments, or taken from conlleval.pl, seqeval or
+# scikit-learn output on the same input.
+
+load helper
+
+# Match records of the hand-worked case C15: micro tp 3, gold 4, pred 5.
+c15_matches() {
+	nerspan "$DATA/cases/C15.conll" | nermatch > c15.m
+}
+
+@test "compare then ci is a usage error" {
+	c15_matches
+	# With --ci last, the two inputs were pooled into one test set and
+	# scored with doubled gold counts, exit 0.
+	run -2 --separate-stderr nerscore --compare --ci c15.m c15.m
+	[ "$output" = "" ]
+}
+
+@test "counts then explain is a usage error" {
+	c15_matches
+	run -2 --separate-stderr nerscore --counts --explain c15.m
+	[ "$output" = "" ]
+}
+
+@test "counts then ci is a usage error" {
+	c15_matches
+	run -2 --separate-stderr nerscore --counts --ci c15.m
+	[ "$output" = "" ]
+}
+
+@test "error listing never scores wrong" {
+	# nermatch -e drops the 3 exact pairs of C15.  Scoring what is left
+	# as if it were the whole stream gave micro P = R = F = 0 with
+	# gold 1 and pred 2; the right scores are 0.6, 0.75 and 0.6667
+	# (conlleval.pl on C15), so either those or a refusal.
+	run --separate-stderr bash -c \
+	    'nerspan "$1" | nermatch -e | nerscore' _ "$DATA/cases/C15.conll"
+	no_crash
+	if [ "$status" -eq 0 ]; then
+		micro=$(printf '%s\n' "$output" | awk -F '\t' \
+		    '$2 == "micro" { print $4, $7, $8, $9, $10, $11 }')
+		[ "$micro" = "3 4 5 0.6000 0.7500 0.6667" ]
+	fi
+}
+
+@test "trailing TAB on every line dropped" {
+	# Every line ends with a stray TAB.  conlleval.pl -d '\t' reads
+	# gold B-PER I-PER O and pred B-PER O O: 1 gold phrase, 1 found,
+	# 0 correct.  nerspan took the empty last field as the predicted tag.
+	printf 'Ada\tB-PER\tB-PER\t\nLovelace\tI-PER\tO\t\nwrote\tO\tO\t\n' \
+	    > trail.tsv
+	run -0 --separate-stderr score trail.tsv
+	micro=$(printf '%s\n' "$output" | awk -F '\t' \
+	    '$2 == "micro" { print $4, $5, $6, $7, $8 }')
+	[ "$micro" = "0 1 1 1 1" ]
+}
+
+@test "CR-only line ends are rejected" {
+	# Classic Mac line ends: five lines, two PER entities per side.  The
+	# file was read as one line of 13 fields, 1 token, F1 1.
+	printf 'Ada B-PER B-PER\rLovelace I-PER I-PER\rwrote O O\r\rBo B-PER B-PER\r' \
+	    > cr.txt
+	run -1 --separate-stderr nerspan cr.txt
+	[[ "$stderr" == "nerspan: cr.txt:1: "* ]]
+}
+
+@test "CR CR LF line keeps tag types" {
+	# A file converted to CRLF twice.  The second CR stayed in the
+	# predicted tag, so gold X and pred 'X ' became a wrong-type pair.
+	printf 'a B-X B-X\r\r\n' > crcr.txt
+	run --separate-stderr nerspan crcr.txt
+	no_crash
+	if [ "$status" -eq 0 ]; then
+		type=$(printf '%s\n' "$output" | awk -F '\t' \
+		    '$3 == "pred" { print $6 }')
+		[ "$type" = "X" ]
+	fi
+}
+
+@test "weighted with no gold follows sklearn" {
+	# C10 has no gold entity and 3 predictions.  seqeval (the pinned
+	# oracle) and scikit-learn 1.2.1 give weighted P 0, R 1, F 0 under
+	# zero_division=1, as F = 2tp / (gold + pred) = 0 says; nerscore
+	# gave 1, 1, 1.
+	run -0 --separate-stderr score "$DATA/cases/C10.conll" --zero-division=1
+	weighted=$(printf '%s\n' "$output" | awk -F '\t' \
+	    '$2 == "weighted" { print $9, $10, $11 }')
+	[ "$weighted" = "0.0000 1.0000 0.0000" ]
+}
+
+@test "conlleval with check is a usage error" {
+	# It wrote span records without the header and #end lines, exit 0.
+	run -2 --separate-stderr nerspan --conlleval -c "$DATA/cases/C01.conll"
+	[ "$output" = "" ]
+}
+
+@test "conlleval with gold column is a usage error" {
+	# conlleval.pl always reads the last two fields; -g and -p were
+	# silently ignored, so -g -1 -p -1 on a gold-only file scored the
+	# tokens as gold tags.
+	run -2 --separate-stderr nerspan --conlleval -g 2 -p 3 \
+	    "$DATA/cases/C01.conll"
+	[ "$output" = "" ]
+}
+
+@test "conlleval with scheme iob2 is a usage error" {
+	# -s iob2 --repair=discard was ignored: C01 scored 2 of 2 correct,
+	# where the discard reading finds 1 of 2.
+	run -2 --separate-stderr nerspan --conlleval -s iob2 --repair=discard \
+	    "$DATA/cases/C01.conll"
+	[ "$output" = "" ]
+}
+
+@test "conlleval reading of chunk past boundary" {
+	# conlleval.pl 2004-01-26 on these lines: the gold '[' chunk of line
+	# 3 ends at the blank line, the predicted 'X' chunk does not, so the
+	# pending match is dropped and 0 chunks are correct.
+	printf 'a B-Y O\nb X I-Y\nc [ X\n\n' > open.txt
+	run -0 --separate-stderr bash -c \
+	    'nerspan --conlleval open.txt | nermatch | nerscore -f conlleval'
+	[ "${lines[0]}" = "processed 3 tokens with 3 phrases; found: 2 phrases; correct: 0." ]
+}
+
+@test "install puts nertools.7 in man7" {
+	# nerscore(1) refers to nertools(7), which make install left out.
+	run -0 make -s -n -C "$TOP" install PREFIX="$BATS_TEST_TMPDIR/p"
+	[[ "$output" == *"man/nertools.7"* ]]
+}
+
+@test "tokens-correct above tokens is rejected" {
+	# 6 correct tokens of 5 gave "Token accuracy 1.2000" and conlleval's
+	# "accuracy: 120.00%".
+	printf 'doc\tsent\tclass\tgold_type\tpred_type\tcount\n' > bad.counts
+	printf '\t\tunits\t\t\t1\n\t\ttokens\t\t\t5\n' >> bad.counts
+	printf '\t\ttokens-correct\t\t\t6\n#end\t3\n' >> bad.counts
+	run -1 --separate-stderr nerscore -f table bad.counts
+	[ "$output" = "" ]
+}
+
+@test "exact record with other bounds rejected" {
+	# The reader checks that an exact record has equal types but not
+	# equal boundaries: pred_end 9 against gold_end 1 was scored exact.
+	c15_matches
+	awk -F '\t' 'BEGIN { OFS = "\t" }
+	    $3 == "exact" && !done { $9 = 9; done = 1 } { print }' c15.m \
+	    > bad.m
+	run -1 --separate-stderr nerscore bad.m
+	[ "$output" = "" ]
+}
+
+@test "empty outside tag is a usage error" {
+	# -o '' was accepted; the first O tag then failed with
+	# "expected  or a tag".
+	run -2 --separate-stderr nerspan -o '' "$DATA/cases/C01.conll"
+	[ "$output" = "" ]
+}
+
+@test "gold and pred both stdin rejected" {
+	# It read stdin as gold, then reported '<stdin>:0 has the end of
+	# the file' for the predictions, exit 1.
+	run -2 --separate-stderr nerspan --gold=- --pred=- \
+	    < "$DATA/cases/C01.conll"
+	[ "$output" = "" ]
+}
+
+@test "token-mismatch without pred is rejected" {
+	# --side without -i brat is rejected; these two --pred options were
+	# silently ignored on a single file.
+	run -2 --separate-stderr nerspan --token-mismatch=error \
+	    "$DATA/cases/C01.conll"
+	run -2 --separate-stderr nerspan --pred-token-column=2 \
+	    "$DATA/cases/C01.conll"
+}
+
+@test "table shows no raw control bytes" {
+	# nermatrix -f table shows ESC in a type name as U+FFFD; nerscore
+	# -f table wrote it raw, so a type name could drive the terminal.
+	printf 'a B-X\033[31m B-X\033[31m\n' > esc.txt
+	run -0 --separate-stderr score esc.txt -f table
+	[[ "$output" != *$'\033'* ]]
+}
+
+@test "comment line error names skip-comments" {
+	# GermEval 2014 gold: a '#' source line before each sentence.  The
+	# message named the tag '[2009-10-23]' but not --skip-comments.
+	printf '#\thttp://de.wikipedia.org/wiki/X\t[2009-10-23]\t\n' > ge.tsv
+	printf '1\tDa\tO\tO\n2\tMuck\tB-PER\tO\n\n' >> ge.tsv
+	run -1 --separate-stderr nerspan -t 2 -g 3 -p 4 ge.tsv
+	[[ "$stderr" == *--skip-comments* ]]
+}
+
+@test "gold-only file error names columns" {
+	# A gold-only 'token tag' file: the gold column defaults to the
+	# token.  The message named the tag 'Ada' but no fix (-g and -p, or
+	# --gold and --pred).
+	printf 'Ada B-PER\nLovelace I-PER\n' > gold.txt
+	run -1 --separate-stderr nerspan gold.txt
+	[[ "$stderr" == *--gold* || "$stderr" == *" -g "* ]]
+}
+
+@test "beta close to 1 keeps its digits" {
+	# --beta=1.0000001 was labelled f1, and JSON wrote "beta": 1.
+	nerspan "$DATA/cases/C15.conll" | nermatch > c15.m
+	run -0 nerscore --beta=1.0000001 c15.m
+	[[ "${lines[0]}" == *$'\t'f1.0000001 ]]
+	run -0 bash -c "nerscore -f json --beta=1.0000001 c15.m | jq .beta"
+	[ "$output" = "1.0000001" ]
+}
