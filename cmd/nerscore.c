@@ -36,9 +36,9 @@ static const char usage_line[] =
     "       nerscore --counts[=total|doc|sent] [file ...]\n"
     "       nerscore --explain [-m mode] [--high-precision=P]\n"
     "                [--high-recall=R] [--top=N] [file ...]\n"
-    "       nerscore --ci [-f tsv|table] [-m mode] [--level=L]\n"
+    "       nerscore --ci [-f tsv|table|json] [-m mode] [--level=L]\n"
     "                [--resamples=N|all] [--seed=S] [--unit=U] [file ...]\n"
-    "       nerscore --compare [-f tsv|table] [-m mode] [--level=L]\n"
+    "       nerscore --compare [-f tsv|table|json] [-m mode] [--level=L]\n"
     "                [--resamples=N|all] [--seed=S] [--unit=U] a b\n";
 
 static const char help_text[] =
@@ -475,9 +475,10 @@ check_boot_options(void)
 	if (opt.per_doc || opt.ro.muc)
 		die(EXIT_USAGE, "%s writes intervals of precision, recall and "
 		    "F; drop %s", name, opt.per_doc ? "--per-doc" : "--muc");
-	if (opt.format != FMT_TSV && opt.format != FMT_TABLE)
-		die(EXIT_USAGE, "%s writes tsv or table; drop -f %s", name,
-		    format_names[opt.format]);
+	if (opt.format != FMT_TSV && opt.format != FMT_TABLE &&
+	    opt.format != FMT_JSON)
+		die(EXIT_USAGE, "%s writes tsv, table or json; drop -f %s",
+		    name, format_names[opt.format]);
 }
 
 /* Reject combinations whose meaning would be unclear. */
@@ -733,6 +734,7 @@ run_boot(int argc, char **argv)
 	b->compare = opt.output == OUT_COMPARE;
 	b->view.ro = opt.ro;
 	b->view.table = opt.format == FMT_TABLE;
+	b->view.json = opt.format == FMT_JSON;
 	bootcmd_run(b, argc - optind, argv + optind);
 }
 

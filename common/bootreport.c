@@ -20,8 +20,8 @@ struct table {
 	size_t	 nrows, ncols, cap;
 };
 
-static const char *
-metric_name(int metric, const struct bootview *v)
+const char *
+boot_metric_name(int metric, const struct bootview *v)
 {
 	return metric < 2 ? metric_names[metric] : fbeta_name(v->ro.sc.beta);
 }
@@ -219,7 +219,7 @@ ci_table_mode(const struct bootresult *res, const struct bootrows *br,
 	table_put(&t, 1, "gold");
 	table_put(&t, 2, "pred");
 	for (k = 0; k < 3; k++) {
-		table_put(&t, 3 + 2 * (size_t)k, "%s", metric_name(k, v));
+		table_put(&t, 3 + 2 * (size_t)k, "%s", boot_metric_name(k, v));
 		table_put(&t, 4 + 2 * (size_t)k, "%g%% interval",
 		    v->bo.level * 100);
 	}
@@ -251,6 +251,10 @@ bootreport_ci(const struct bootresult *res, const struct bootview *v)
 {
 	int m;
 
+	if (v->json) {
+		bootjson_ci(res, v);
+		return;
+	}
 	if (!v->table) {
 		ci_tsv(res, v);
 		return;
@@ -263,8 +267,8 @@ bootreport_ci(const struct bootresult *res, const struct bootview *v)
 }
 
 /* The verdict on a difference: better, worse or not significant. */
-static const char *
-change_of(struct ratio diff, const struct interval *iv, double level,
+const char *
+boot_change(struct ratio diff, const struct interval *iv, double level,
     bool words)
 {
 	if (diff.na || iv->p.na || !(iv->p.v <= 1 - level) || diff.v == 0)
@@ -272,8 +276,8 @@ change_of(struct ratio diff, const struct interval *iv, double level,
 	return diff.v > 0 ? "better" : "worse";
 }
 
-static struct ratio
-diff_of(const struct bootrows *br, size_t i, int k)
+struct ratio
+boot_diff(const struct bootrows *br, size_t i, int k)
 {
 	struct ratio a = row_value(&br->stats[0][i], k);
 	struct ratio b = row_value(&br->stats[1][i], k);
@@ -304,16 +308,16 @@ compare_tsv(const struct bootresult *res, const struct bootview *v)
 				out_printf("%s\t%s\t", mode_names[br->mode],
 				    row_scope(br, i, v));
 				out_row_type(br, i);
-				out_printf("\t%s", metric_name(k, v));
+				out_printf("\t%s", boot_metric_name(k, v));
 				out_ratio_tab(row_value(&br->stats[0][i], k),
 				    v->ro.digits);
 				out_ratio_tab(row_value(&br->stats[1][i], k),
 				    v->ro.digits);
-				out_ratio_tab(diff_of(br, i, k), v->ro.digits);
+				out_ratio_tab(boot_diff(br, i, k), v->ro.digits);
 				out_ratio_tab(iv->lo, v->ro.digits);
 				out_ratio_tab(iv->hi, v->ro.digits);
 				out_ratio_tab(iv->p, v->ro.digits);
-				out_printf("\t%s\n", change_of(diff_of(br, i,
+				out_printf("\t%s\n", boot_change(boot_diff(br, i,
 				    k), iv, v->bo.level, false));
 			}
 	}
@@ -329,17 +333,17 @@ compare_table_row(struct table *t, const struct bootrows *br, size_t i,
 	table_row(t);
 	if (k == 0)
 		table_put(t, 0, "%s", label(br, i, v));
-	table_put(t, 1, "%s", metric_name(k, v));
+	table_put(t, 1, "%s", boot_metric_name(k, v));
 	table_put(t, 2, "%s", fmt_ratio(buf, sizeof buf,
 	    row_value(&br->stats[0][i], k), v->ro.digits, false));
 	table_put(t, 3, "%s", fmt_ratio(buf, sizeof buf,
 	    row_value(&br->stats[1][i], k), v->ro.digits, false));
-	table_put(t, 4, "%s", fmt_ratio(buf, sizeof buf, diff_of(br, i, k),
+	table_put(t, 4, "%s", fmt_ratio(buf, sizeof buf, boot_diff(br, i, k),
 	    v->ro.digits, true));
 	put_interval(t, 5, iv, v->ro.digits, true);
 	table_put(t, 6, "%s", fmt_ratio(buf, sizeof buf, iv->p, v->ro.digits,
 	    false));
-	table_put(t, 7, "%s", change_of(diff_of(br, i, k), iv, v->bo.level,
+	table_put(t, 7, "%s", boot_change(boot_diff(br, i, k), iv, v->bo.level,
 	    true));
 }
 
@@ -353,9 +357,9 @@ note_types(const struct bootrows *br, const struct bootview *v,
 
 	for (i = 0; i < br->ntypes; i++) {
 		const struct interval *iv = &br->iv[i * 3 + 2];
-		struct ratio d = diff_of(br, i, 2);
+		struct ratio d = boot_diff(br, i, 2);
 
-		if (strcmp(change_of(d, iv, v->bo.level, true), verdict) != 0)
+		if (strcmp(boot_change(d, iv, v->bo.level, true), verdict) != 0)
 			continue;
 		out_str(n++ == 0 ? lead : ", ");
 		out_str(label(br, i, v));
@@ -373,12 +377,12 @@ note_overall(const struct bootrows *br, const struct bootview *v)
 {
 	size_t i = br->ntypes;
 	const struct interval *iv = &br->iv[i * 3 + 2];
-	struct ratio d = diff_of(br, i, 2);
-	const char *change = change_of(d, iv, v->bo.level, true);
+	struct ratio d = boot_diff(br, i, 2);
+	const char *change = boot_change(d, iv, v->bo.level, true);
 	char a[64], b[64], p[64];
 
 	out_printf("Overall (micro %s) B is %s: %s against %s, p = %s.\n",
-	    metric_name(2, v), strcmp(change, "better") == 0 ? "better than A" :
+	    boot_metric_name(2, v), strcmp(change, "better") == 0 ? "better than A" :
 	    strcmp(change, "worse") == 0 ? "worse than A" :
 	    "not significantly different from A", fmt_ratio(b, sizeof b,
 	    row_value(&br->stats[1][i], 2), v->ro.digits, false),
@@ -434,6 +438,10 @@ bootreport_compare(const struct bootresult *res, const struct bootview *v)
 {
 	int m;
 
+	if (v->json) {
+		bootjson_compare(res, v);
+		return;
+	}
 	if (!v->table) {
 		compare_tsv(res, v);
 		return;

@@ -5,8 +5,8 @@
  */
 #include <string.h>
 
+#include "json.h"
 #include "out.h"
-#include "report.h"
 #include "version.h"
 
 /* Return the length of the valid UTF-8 sequence at p, or 0 for none. */
@@ -41,7 +41,7 @@ utf8_len(const unsigned char *p, size_t avail)
 	return n;
 }
 
-static void
+void
 json_string(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -67,14 +67,14 @@ json_string(const char *s, size_t len)
 	out_char('"');
 }
 
-static void
+void
 json_key(const char *key)
 {
 	json_string(key, strlen(key));
 	out_str(": ");
 }
 
-static void
+void
 json_ratio(const char *key, const struct ratio *r, int digits)
 {
 	json_key(key);
@@ -84,11 +84,31 @@ json_ratio(const char *key, const struct ratio *r, int digits)
 		out_fixed(r->v, digits);
 }
 
-static void
+void
 json_u64(const char *key, uint64_t v)
 {
 	json_key(key);
 	out_u64(v);
+}
+
+/*
+ * The members that open every document: the program, its version and the
+ * scoring settings, each followed by a comma.
+ */
+void
+json_settings(const struct report_opts *o)
+{
+	out_str("\"program\": \"nerscore\",\n  \"version\": \""
+	    NERTOOLS_VERSION "\",\n  ");
+	out_printf("\"beta\": %s,\n  ", beta_text(o->sc.beta));
+	json_key("zero_division");
+	json_string(zero_names[o->sc.zero], strlen(zero_names[o->sc.zero]));
+	out_str(",\n  ");
+	json_key("macro");
+	out_str(o->sc.macro_gold_only ? "\"gold\"" : "\"all\"");
+	out_str(",\n  ");
+	json_u64("digits", (uint64_t)o->digits);
+	out_str(",\n  ");
 }
 
 static void
@@ -252,17 +272,8 @@ report_json(const struct report *reps, int nreps, const struct counts *c,
 {
 	int m;
 
-	out_str("{\n  \"program\": \"nerscore\",\n  \"version\": \""
-	    NERTOOLS_VERSION "\",\n  ");
-	out_printf("\"beta\": %s,\n  ", beta_text(o->sc.beta));
-	json_key("zero_division");
-	json_string(zero_names[o->sc.zero], strlen(zero_names[o->sc.zero]));
-	out_str(",\n  ");
-	json_key("macro");
-	out_str(o->sc.macro_gold_only ? "\"gold\"" : "\"all\"");
-	out_str(",\n  ");
-	json_u64("digits", (uint64_t)o->digits);
-	out_str(",\n  ");
+	out_str("{\n  ");
+	json_settings(o);
 	json_u64("units", c->units);
 	out_str(",\n  ");
 	json_tokens(c, o);

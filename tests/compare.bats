@@ -20,6 +20,17 @@ sent_counts() {
 	nerspan "$1" | nermatch | nerscore --counts=sent > "$2"
 }
 
+# Copy TSV from stdin with every number in one form, as jq prints it:
+# 0.3680 and 0.368 both become 0.368.
+numbers() {
+	awk -F '\t' -v OFS='\t' '{
+		for (i = 1; i <= NF; i++)
+			if ($i ~ /^-?[0-9]+(\.[0-9]+)?$/)
+				$i = sprintf("%.10g", $i + 0)
+		print
+	}'
+}
+
 # Print "name TAB lo TAB hi TAB p" per row of nerscore --compare TSV on
 # stdin, with the names of exact-bootstrap.awk: "micro f1", "type X f1".
 compare_stats() {
@@ -159,6 +170,93 @@ micro_width() {
 	    three.counts | cut -f 1-3 > want
 	[ "$(wc -l < want)" -eq 6 ]
 	[ "$(missing_lines want got)" = "" ]
+}
+
+@test "json ci: exact resamples" {
+	# The interval of "tiny ci: exact resamples", [0.5, 0.8], and micro
+	# F1 = 2 x 5 / 15 of the whole input.
+	sent_counts "$DATA/compare/three.conll" three.counts
+	run -0 --separate-stderr nerscore --ci -f json --resamples=all \
+	    --digits=6 three.counts
+	[ "$stderr" = "" ]
+	run -0 jq -r '.results[0].micro.f1 | "\(.value) \(.lo) \(.hi)"' \
+	    <<< "$output"
+	[ "$output" = "0.666667 0.5 0.8" ]
+}
+
+@test "json ci: settings and method" {
+	sent_counts "$DATA/compare/three.conll" three.counts
+	run -0 --separate-stderr nerscore --ci -f json --resamples=all \
+	    --level=0.9 three.counts
+	[ "$stderr" = "" ]
+	run -0 jq -c '[.analysis, .unit, .units, .level,
+	    .resamples_enumerated, .seed, .results[0].mode]' <<< "$output"
+	# 3 sentences: C(2 x 3 - 1, 3) = 10 distinct resamples
+	[ "$output" = '["confidence intervals","sentence",3,0.9,10,null,"strict"]' ]
+}
+
+@test "json ci: same numbers as tsv" {
+	matches "$DATA/wnut17/uh_ritual.conll" m
+	nerscore --ci -m all m | tail -n +2 > want
+	run -0 --separate-stderr nerscore --ci -m all -f json m
+	[ "$stderr" = "" ]
+	jq -r 'def text: if . == null then "NA" else tostring end;
+	    .results[] | .mode as $m |
+	    (.types[] | [$m, "type", .type] + ([.tp, .gold, .pred] |
+	        map(text))),
+	    (.micro | [$m, "micro", ""] + ([.tp, .gold, .pred] |
+	        map(text))),
+	    (.macro | [$m, "macro", ""] + [""]) | @tsv' \
+	    <<< "$output" > head.got
+	jq -r 'def text: if . == null then "NA" else tostring end;
+	    .results[] | (.types[], .micro, .macro) |
+	    [.precision, .recall, .f1 | .value, .lo, .hi] |
+	    map(text) | @tsv' <<< "$output" > ratios.got
+	[ "$(wc -l < want)" -eq 32 ]
+	# macro's counts are left out of JSON: compare the TSV without them
+	awk -F '\t' -v OFS='\t' '$2 == "macro" { print $1, $2, $3, "" }
+	    $2 != "macro" { print $1, $2, $3, $4, $5, $6 }' want > head.want
+	cut -f 7- want > ratios.want
+	diff head.want head.got
+	numbers < ratios.want > ratios.want.n
+	numbers < ratios.got > ratios.got.n
+	diff ratios.want.n ratios.got.n
+}
+
+@test "json compare: exact resamples" {
+	# The micro recall of "tiny compare: exact resamples": [0, 0.75]
+	# with p = 0.125, not significant.  Of the 5 gold entities old finds
+	# those of sentences 1 and 3 and new one in each sentence: tp 2 and
+	# 4, recall 0.4 and 0.8.
+	matches "$DATA/compare/old.conll" old.m
+	matches "$DATA/compare/new.conll" new.m
+	run -0 --separate-stderr nerscore --compare -f json --resamples=all \
+	    --digits=6 old.m new.m
+	[ "$stderr" = "" ]
+	run -0 jq -c '[.a, .b, (.results[0].micro | .gold, .tp.a, .tp.b,
+	    (.recall | .a, .b, .diff, .lo, .hi, .p, .change))]' <<< "$output"
+	[ "$output" = '["old.m","new.m",5,2,4,0.4,0.8,0.4,0,0.75,0.125,"not significant"]' ]
+}
+
+@test "json compare: same numbers as tsv" {
+	need_shared
+	matches "$SHARED/data/wnut17/joined/arcada.gold-pred.txt" a.m
+	matches "$DATA/wnut17/uh_ritual.conll" b.m
+	nerscore --compare -m all a.m b.m | tail -n +2 > want
+	run -0 --separate-stderr nerscore --compare -m all -f json a.m b.m
+	[ "$stderr" = "" ]
+	jq -r 'def text: if . == null then "NA" else tostring end;
+	    def rows($h): . as $r | ("precision", "recall", "f1") as $k |
+	        $h + [$k] + ($r[$k] | [.a, .b, .diff, .lo, .hi, .p] |
+	        map(text)) + [$r[$k].change];
+	    .results[] | .mode as $m |
+	    (.types[] | rows([$m, "type", .type])),
+	    (.micro | rows([$m, "micro", ""])),
+	    (.macro | rows([$m, "macro", ""])) | @tsv' <<< "$output" |
+	    sed 's/not significant$/not-significant/' | numbers > got
+	numbers < want > want.n
+	[ "$(wc -l < want.n)" -eq 96 ]
+	diff want.n got
 }
 
 @test "self compare: zero and p 1" {
@@ -329,8 +427,10 @@ micro_width() {
 	[ "$stderr" = "nerscore: invalid --resamples '0': expected a whole number from 1 to 1000000, or all" ]
 	run -2 --separate-stderr nerscore --ci --unit=word
 	[ "$stderr" = "nerscore: invalid --unit 'word': expected auto, doc or sent" ]
-	run -2 --separate-stderr nerscore --ci -f json
-	[ "$stderr" = "nerscore: --ci writes tsv or table; drop -f json" ]
+	run -2 --separate-stderr nerscore --ci -f markdown
+	[ "$stderr" = "nerscore: --ci writes tsv, table or json; drop -f markdown" ]
+	run -2 --separate-stderr nerscore --compare -f conlleval a b
+	[ "$stderr" = "nerscore: --compare writes tsv, table or json; drop -f conlleval" ]
 	run -2 --separate-stderr nerscore --compare --per-doc a b
 	[ "$stderr" = "nerscore: --compare writes intervals of precision, recall and F; drop --per-doc" ]
 }
