@@ -713,7 +713,7 @@ merged_tokens(const struct reader *g, const struct reader *p)
 static void
 merge_event(struct matcher *m, struct reader *g, struct reader *p)
 {
-	static struct unit empty;
+	static const struct unit empty;
 	const struct reader *r = g != NULL ? g : p;
 	struct tokens t = merged_tokens(g, p);
 	const struct unit *key = &r->u;

@@ -126,6 +126,7 @@ enum output {
 
 struct options {
 	enum output output;
+	const char *output_option;	/* the option that chose output */
 	enum format format;
 	bool	 format_set;
 	int	 mode;		/* a mode, or -1 for all */
@@ -328,13 +329,11 @@ parse_boot_option(int c, const char *arg)
 static void
 set_output(enum output out, const char *name)
 {
-	static const char *chosen;
-
-	if (chosen != NULL && opt.output != out)
+	if (opt.output_option != NULL && opt.output != out)
 		die(EXIT_USAGE, "%s and %s write different things; use one of "
-		    "them", chosen, name);
+		    "them", opt.output_option, name);
 	opt.output = out;
-	chosen = name;
+	opt.output_option = name;
 }
 
 /* Parse an option that only shapes the score report, and note its name. */

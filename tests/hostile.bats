@@ -609,3 +609,17 @@ need_comma_locale() {
 	[ "${lines[2]}" = "$(printf '#unit\t1\t1\t1\t1')" ]
 	[ "${#lines[@]}" -eq 4 ]
 }
+
+@test "fuzz: no state kept between runs" {
+	# The fuzz harnesses call a program's main many times in one process
+	# and reset only its options and the globals of common/.  A static
+	# variable inside a function of cmd/ would carry one run's state into
+	# the next: one such variable made every nerscore run after the first
+	# --ci run fail as if two output options had been given.
+	# A constant is static const, and a pointer is also *const.
+	run -0 awk '/^[[:space:]]+static[[:space:]]/ &&
+	    (!/static const / || (/\*/ && !/\*const /)) {
+		print FILENAME ":" FNR ": " $0
+	    }' "$TOP"/cmd/*.c
+	[ "$output" = "" ]
+}

@@ -210,8 +210,11 @@ options(struct call *c, uint8_t a, uint8_t b, const uint8_t *data,
 	const char *layout = layouts[a % 14];
 
 	arg(c, layout);
-	if (strcmp(layout, "--ci") == 0 || strcmp(layout, "--compare") == 0)
+	if (strcmp(layout, "--ci") == 0 || strcmp(layout, "--compare") == 0) {
 		arg(c, "--resamples=20");
+		if (b & 16)
+			arg(c, b & 32 ? "-fjson" : "-ftable");
+	}
 	if (layout[1] != 'f' || strcmp(layout, "-ftsv") == 0 ||
 	    strcmp(layout, "-fjson") == 0)
 		if (strncmp(layout, "--counts", 8) != 0)
