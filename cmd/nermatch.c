@@ -203,6 +203,11 @@ parse_options(int argc, char **argv)
 	}
 	if (argc - optind > 2)
 		usage();
+	if (argc - optind == 2 && strcmp(argv[optind], "-") == 0 &&
+	    strcmp(argv[optind + 1], "-") == 0)
+		die(EXIT_USAGE, "the gold and the predicted stream cannot both "
+		    "be standard input; give one of them as a file, or give "
+		    "one stream that holds both sides");
 }
 
 static size_t

@@ -518,6 +518,15 @@ keyed_stream() {
 	[ "${lines[-2]}" = "$(printf '#incomplete\tnerspan could not read missing.conll: No such file or directory')" ]
 }
 
+@test "two streams: both on stdin rejected" {
+	# Both operands '-' read one standard input twice: the second read
+	# found it empty and blamed an upstream program, exit 1.
+	nerspan "$DATA/cases/C15.conll" > s
+	run -2 --separate-stderr nermatch - - < s
+	[ "$output" = "" ]
+	[ "$stderr" = "nermatch: the gold and the predicted stream cannot both be standard input; give one of them as a file, or give one stream that holds both sides" ]
+}
+
 @test "two streams: third file is a usage error" {
 	run -2 --separate-stderr nermatch a b c
 	[ "$output" = "" ]
