@@ -212,6 +212,33 @@ ann() {
 	[ "$stderr" = "nerspan: a.ann:1: invalid offsets '5 3': expected START END with END > START, or fragments START END;START END" ]
 }
 
+@test "brat: text file in place of .ann" {
+	# A text file has no annotation lines: it read as a document with
+	# no entities, so every gold entity would have gone missing.
+	printf 'Ada Lovelace wrote notes.\n' > a.txt
+	run -1 --separate-stderr nerspan -i brat a.txt
+	[ "$output" = "" ]
+	[ "$stderr" = "nerspan: a.txt:1: not a brat annotation: a line starts with an ID such as T1, R1, E1, A1, N1, #1 or *; give the .ann file, not the text file" ]
+}
+
+@test "brat: UTF-16 file is an error" {
+	printf 'T\0001\000\t\000P\000' > a.ann
+	run -1 --separate-stderr nerspan -i brat a.ann
+	[ "$output" = "" ]
+	[ "$stderr" = "nerspan: a.ann:1: NUL byte in line: is this a binary or UTF-16 file? (iconv -f UTF-16 -t UTF-8 converts the latter)" ]
+}
+
+@test "brat: every annotation kind is skipped" {
+	ann a.ann $'T1\tPER 0 3\tAda' $'R1\tRel Arg1:T1 Arg2:T1' \
+		$'E1\tEv:T1' $'A1\tNeg T1' $'M1\tNeg T1' \
+		$'N1\tReference T1 Wiki:1\tAda' $'#1\tAnnotatorNotes T1\tx' \
+		$'*\tEquiv T1 T1' ''
+	run -0 --separate-stderr nerspan -i brat a.ann
+	[ "${lines[2]}" = "$(printf 'a\t0\tgold\t0\t3\tPER\t1\ta.ann:1\tAda')" ]
+	[ "${lines[3]}" = "$(printf '#unit\ta\t0\t-\t-')" ]
+	[ "$stderr" = "" ]
+}
+
 @test "brat: no files is a usage error" {
 	run -2 --separate-stderr nerspan -i brat
 	[ "$stderr" = "nerspan: -i brat reads .ann files named on the command line, one per document; none were given" ]
