@@ -209,3 +209,29 @@ c15_matches() {
 	run -0 bash -c "nerscore -f json --beta=1.0000001 c15.m | jq .beta"
 	[ "$output" = "1.0000001" ]
 }
+
+@test "layout error names the end of file" {
+	# The gold file ends after its line 2, a token line; the predicted
+	# file has a third token.  The message said 'g:2 has the end of a
+	# sentence', pointing at a token line.
+	printf 'a B-PER\nb O\n' > g
+	printf 'a B-PER\nb O\nc O\n' > p
+	run -1 --separate-stderr nerspan --gold=g --pred=p
+	[ "$output" = "" ]
+	[[ "$stderr" != *"g:2 has the end of a sentence"* ]]
+	[[ "$stderr" == *"end of the file"* ]]
+	[[ "$stderr" == *"p:3 has a token line"* ]]
+}
+
+@test "prediction file of tags only" {
+	# Many taggers write one predicted tag a line, no token.  Gold PER
+	# 'a b' against predicted PER 'a' and LOC 'c', worked out by hand:
+	# LOC tp 0 fp 1 fn 0, PER tp 0 fp 1 fn 1, micro P = R = F = 0.  It
+	# stopped with 'expected at least 2 fields (gold and predicted
+	# tag)', a rule for a file that holds both tags.
+	printf 'a B-PER\nb I-PER\n\nc O\n' > gold
+	printf 'B-PER\nO\n\nB-LOC\n' > pred
+	run -0 --separate-stderr bash -c \
+	    'nerspan --gold=gold --pred=pred | nermatch | nerscore | case_layout'
+	[ "$output" = "$(printf 'LOC 0 1 0\nPER 0 1 1\noverall 0.0000 0.0000 0.0000')" ]
+}
