@@ -762,9 +762,55 @@ check_sides(const struct reader *r, const char *want, const char *other)
 		    want);
 }
 
+/* The pairing of the units of two streams, to catch streams that never pair. */
+struct pairing {
+	uint64_t both, alone[2];
+	char	 first[2][96];	/* the first unit of each stream alone */
+};
+
+/* Count the unit about to be written: in both streams, or in one alone. */
+static void
+note_unit(struct pairing *pc, int c, const struct reader *g,
+    const struct reader *p)
+{
+	const struct reader *r = c <= 0 ? g : p;
+	const char *doc;
+	size_t len;
+	int i = c > 0;
+
+	if (r->ev != EV_UNIT)
+		return;
+	if (c == 0) {
+		pc->both++;
+		return;
+	}
+	if (pc->alone[i]++ > 0)
+		return;
+	event_doc(r, &doc, &len);
+	describe(pc->first[i], sizeof pc->first[i], doc, len, r->ev, r->sent);
+}
+
+/*
+ * Stop when the two streams share no unit although both have some: their
+ * documents are named apart (brat files gold/a.ann and pred/a.pred.ann),
+ * and every gold span would count as missed and every prediction as
+ * spurious.
+ */
+static void
+check_pairing(const struct pairing *pc, const char *gpath, const char *ppath)
+{
+	if (pc->both > 0 || pc->alone[0] == 0 || pc->alone[1] == 0)
+		return;
+	die(EXIT_DATA, "%s and %s have no unit in common (the first are %s "
+	    "and %s): both streams must name their documents alike; for "
+	    "brat, give the gold and the predicted .ann files the same "
+	    "names", gpath, ppath, pc->first[0], pc->first[1]);
+}
+
 static void
 run_two(struct matcher *m, const char *gpath, const char *ppath)
 {
+	struct pairing pc = { 0 };
 	struct reader g, p;
 	int c;
 
@@ -774,6 +820,7 @@ run_two(struct matcher *m, const char *gpath, const char *ppath)
 	next_event(&p);
 	while (g.ev != EV_END || p.ev != EV_END) {
 		c = reader_cmp(&g, &p);
+		note_unit(&pc, c, &g, &p);
 		merge_event(m, c <= 0 ? &g : NULL, c >= 0 ? &p : NULL);
 		if (c <= 0)
 			next_event(&g);
@@ -782,6 +829,7 @@ run_two(struct matcher *m, const char *gpath, const char *ppath)
 	}
 	check_sides(&g, "gold", "pred");
 	check_sides(&p, "pred", "gold");
+	check_pairing(&pc, gpath, ppath);
 	close_reader(&g);
 	close_reader(&p);
 }

@@ -425,6 +425,30 @@ keyed_stream() {
 	[ "$stderr" = "" ]
 }
 
+@test "two streams: no unit in common" {
+	# brat gold a.ann against predictions a.pred.ann: documents 'a' and
+	# 'a.pred' never pair, so all spans were missed or spurious, exit 0.
+	keyed_stream > gold.spans <<-EOF
+	a 0 gold 0 3 PER G
+	EOF
+	keyed_stream > pred.spans <<-EOF
+	a.pred 0 pred 0 3 PER P
+	EOF
+	run -1 --separate-stderr nermatch gold.spans pred.spans
+	[ "$stderr" = "nermatch: gold.spans and pred.spans have no unit in common (the first are document 'a' unit 0 and document 'a.pred' unit 0): both streams must name their documents alike; for brat, give the gold and the predicted .ann files the same names" ]
+}
+
+@test "two streams: prediction stream of no units" {
+	# A system that predicted nothing: every gold span is missed.
+	keyed_stream > gold.spans <<-EOF
+	a 0 gold 0 3 PER G
+	EOF
+	printf 'doc\tsent\tside\tstart\tend\ttype\tlevel\tsource\ttext\n#end\t0\n' > pred.spans
+	run -0 --separate-stderr match_pairs gold.spans pred.spans
+	[ "$output" = "missed|G|" ]
+	[ "$stderr" = "" ]
+}
+
 @test "two streams: numbered documents in numeric order" {
 	keyed_stream > gold.spans <<-EOF
 	2 1 gold 0 1 A G2
