@@ -235,3 +235,15 @@ c15_matches() {
 	    'nerspan --gold=gold --pred=pred | nermatch | nerscore | case_layout'
 	[ "$output" = "$(printf 'LOC 0 1 0\nPER 0 1 1\noverall 0.0000 0.0000 0.0000')" ]
 }
+
+@test "tag with trailing space is refused" {
+	# A spreadsheet export left a space after a predicted tag.  'B-PER '
+	# read as type 'PER ' (with the space): the table showed two rows
+	# both printed PER, and the right prediction counted as a miss plus
+	# a spurious entity, exit 0.  'O ' and ' B-PER' are already refused
+	# as unknown tags; this one should be too, naming the line.
+	printf 'a\tB-PER\tB-PER \nb\tO\tO\n' > t.tsv
+	run -1 --separate-stderr nerspan t.tsv
+	[ "$output" = "" ]
+	[[ "$stderr" == "nerspan: t.tsv:1: "* ]]
+}
