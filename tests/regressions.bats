@@ -247,3 +247,15 @@ c15_matches() {
 	[ "$output" = "" ]
 	[[ "$stderr" == "nerspan: t.tsv:1: "* ]]
 }
+
+@test "test runner fails on a failed test" {
+	# run-bats returned the status of tee, so make check exited 0 with
+	# tests failing.  The inner bats runs in a clean environment, as the
+	# variables and PATH of this bats run confuse a second one.
+	printf '@test "a" {\n\tfalse\n}\n@test "b" {\n\ttrue\n}\n' > two.bats
+	run -1 --separate-stderr env -i PATH=/usr/local/bin:/usr/bin:/bin "$TOP/tests/run-bats" two.bats
+	[ "${lines[-1]}" = "1 passed, 1 failed" ]
+	printf '@test "b" {\n\ttrue\n}\n' > one.bats
+	run -0 --separate-stderr env -i PATH=/usr/local/bin:/usr/bin:/bin "$TOP/tests/run-bats" one.bats
+	[ "${lines[-1]}" = "1 passed, 0 failed" ]
+}
