@@ -98,6 +98,8 @@ struct reader {
 	enum event prevev;
 	uint64_t prevsent;
 	uint64_t kept, other;	/* spans of the kept sides and of the others */
+	uint64_t offlevel;	/* spans of levels other than --level */
+	uint64_t toplevel;	/* the highest level of those */
 };
 
 /* A record to write: a pair, or one span with no partner. */
@@ -315,13 +317,18 @@ fill_span(struct reader *r, struct uspan *sp)
 static void
 add_span(struct reader *r)
 {
+	uint64_t level;
 	int side;
 
 	check_key(r);
 	side = read_side(r);
-	if (opt.level != 0 && field_u64(&r->s, &r->s.fs.f[r->col.level],
-	    "level") != opt.level)
+	if (opt.level != 0 && (level = field_u64(&r->s,
+	    &r->s.fs.f[r->col.level], "level")) != opt.level) {
+		r->offlevel += (side & r->keep) != 0;
+		if (level > r->toplevel)
+			r->toplevel = level;
 		return;
+	}
 	if ((side & r->keep) == 0) {
 		r->other++;
 		return;
@@ -671,6 +678,29 @@ check_offsets(const struct unit *u, const struct reader *r)
 				    (unsigned long long)r->tok.tokens);
 }
 
+/*
+ * Warn when --level kept no span at all but the input has spans of other
+ * levels: a level number that no column has gives empty scores.
+ */
+static void
+check_level(const struct reader *a, const struct reader *b)
+{
+	static const struct reader none;
+	uint64_t top, off;
+
+	if (b == NULL)
+		b = &none;
+	off = a->offlevel + b->offlevel;
+	if (opt.level == 0 || a->kept + a->other + b->kept + b->other > 0 ||
+	    off == 0)
+		return;
+	top = a->toplevel > b->toplevel ? a->toplevel : b->toplevel;
+	warnx("no span has level %llu, but %llu spans have other levels, up "
+	    "to %llu: every entity is left out; check --level",
+	    (unsigned long long)opt.level, (unsigned long long)off,
+	    (unsigned long long)top);
+}
+
 static void
 run_one(struct matcher *m, const char *path)
 {
@@ -689,6 +719,7 @@ run_one(struct matcher *m, const char *path)
 		writer_unit(u->arena + u->doc, u->doclen, u->arena + u->sent,
 		    u->sentlen, &r.tok);
 	}
+	check_level(&r, NULL);
 	close_reader(&r);
 }
 
@@ -830,6 +861,7 @@ run_two(struct matcher *m, const char *gpath, const char *ppath)
 	check_sides(&g, "gold", "pred");
 	check_sides(&p, "pred", "gold");
 	check_pairing(&pc, gpath, ppath);
+	check_level(&g, &p);
 	close_reader(&g);
 	close_reader(&p);
 }

@@ -363,8 +363,21 @@ match_pairs() {
 	[ "$output" = "$(printf '%s\n' 'missed|G1|' 'spurious||P2')" ]
 	run -0 --separate-stderr match_pairs -l 3 in.spans
 	[ "$output" = "" ]
-	[ "$stderr" = "" ]
+	[ "$stderr" = "nermatch: no span has level 3, but 4 spans have other levels, up to 2: every entity is left out; check --level" ]
 	run -0 grep -c '^#unit' out.match
+}
+
+@test "level: empty level of two streams" {
+	# A level that no tag column has gave all-zero scores without a
+	# word.  Each stream has one span of each side, of level 1, and
+	# gives its gold or its predicted one.
+	unit_stream > in.spans <<-EOF
+	gold 0 2 A G1 1
+	pred 0 2 A P1 1
+	EOF
+	run -0 --separate-stderr match_pairs -l 2 in.spans in.spans
+	[ "$output" = "" ]
+	[ "$stderr" = "nermatch: no span has level 2, but 2 spans have other levels, up to 1: every entity is left out; check --level" ]
 }
 
 @test "level: invalid level is a usage error" {
