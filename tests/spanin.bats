@@ -121,6 +121,15 @@ header=$'doc\tsent\tside\tstart\tend\ttype\tlevel\tsource\ttext'
 	[ "$stderr" = "nerspan: in.tsv: empty file, expected a header line naming the columns (doc, start, end, type, side)" ]
 }
 
+@test "spans: span stream given as user spans" {
+	# The output of nerspan fed back to nerspan -i spans was refused
+	# with only "unknown column 'source'".
+	nerspan "$DATA/cases/C15.conll" > c15.spans
+	run -1 --separate-stderr nerspan -i spans c15.spans
+	[ "$output" = "" ]
+	[ "$stderr" = "nerspan: c15.spans:1: unknown column 'source': a span stream of nerspan has one, and goes to nermatch as it is; user span records take doc, sent, start, end, type, side, text and level" ]
+}
+
 @test "spans: header only gives an empty stream" {
 	printf 'doc\tstart\tend\ttype\tside\n' > in.tsv
 	run -0 --separate-stderr nerspan -i spans in.tsv
