@@ -98,6 +98,8 @@ struct reader {
 	enum event prevev;
 	uint64_t prevsent;
 	uint64_t kept, other;	/* spans of the kept sides and of the others */
+	uint64_t offlevel;	/* spans of levels other than --level */
+	uint64_t toplevel;	/* the highest level of those */
 };
 
 /* A record to write: a pair, or one span with no partner. */
@@ -203,6 +205,11 @@ parse_options(int argc, char **argv)
 	}
 	if (argc - optind > 2)
 		usage();
+	if (argc - optind == 2 && strcmp(argv[optind], "-") == 0 &&
+	    strcmp(argv[optind + 1], "-") == 0)
+		die(EXIT_USAGE, "the gold and the predicted stream cannot both "
+		    "be standard input; give one of them as a file, or give "
+		    "one stream that holds both sides");
 }
 
 static size_t
@@ -310,13 +317,18 @@ fill_span(struct reader *r, struct uspan *sp)
 static void
 add_span(struct reader *r)
 {
+	uint64_t level;
 	int side;
 
 	check_key(r);
 	side = read_side(r);
-	if (opt.level != 0 && field_u64(&r->s, &r->s.fs.f[r->col.level],
-	    "level") != opt.level)
+	if (opt.level != 0 && (level = field_u64(&r->s,
+	    &r->s.fs.f[r->col.level], "level")) != opt.level) {
+		r->offlevel += (side & r->keep) != 0;
+		if (level > r->toplevel)
+			r->toplevel = level;
 		return;
+	}
 	if ((side & r->keep) == 0) {
 		r->other++;
 		return;
@@ -666,6 +678,29 @@ check_offsets(const struct unit *u, const struct reader *r)
 				    (unsigned long long)r->tok.tokens);
 }
 
+/*
+ * Warn when --level kept no span at all but the input has spans of other
+ * levels: a level number that no column has gives empty scores.
+ */
+static void
+check_level(const struct reader *a, const struct reader *b)
+{
+	static const struct reader none;
+	uint64_t top, off;
+
+	if (b == NULL)
+		b = &none;
+	off = a->offlevel + b->offlevel;
+	if (opt.level == 0 || a->kept + a->other + b->kept + b->other > 0 ||
+	    off == 0)
+		return;
+	top = a->toplevel > b->toplevel ? a->toplevel : b->toplevel;
+	warnx("no span has level %llu, but %llu spans have other levels, up "
+	    "to %llu: every entity is left out; check --level",
+	    (unsigned long long)opt.level, (unsigned long long)off,
+	    (unsigned long long)top);
+}
+
 static void
 run_one(struct matcher *m, const char *path)
 {
@@ -684,6 +719,7 @@ run_one(struct matcher *m, const char *path)
 		writer_unit(u->arena + u->doc, u->doclen, u->arena + u->sent,
 		    u->sentlen, &r.tok);
 	}
+	check_level(&r, NULL);
 	close_reader(&r);
 }
 
@@ -757,9 +793,55 @@ check_sides(const struct reader *r, const char *want, const char *other)
 		    want);
 }
 
+/* The pairing of the units of two streams, to catch streams that never pair. */
+struct pairing {
+	uint64_t both, alone[2];
+	char	 first[2][96];	/* the first unit of each stream alone */
+};
+
+/* Count the unit about to be written: in both streams, or in one alone. */
+static void
+note_unit(struct pairing *pc, int c, const struct reader *g,
+    const struct reader *p)
+{
+	const struct reader *r = c <= 0 ? g : p;
+	const char *doc;
+	size_t len;
+	int i = c > 0;
+
+	if (r->ev != EV_UNIT)
+		return;
+	if (c == 0) {
+		pc->both++;
+		return;
+	}
+	if (pc->alone[i]++ > 0)
+		return;
+	event_doc(r, &doc, &len);
+	describe(pc->first[i], sizeof pc->first[i], doc, len, r->ev, r->sent);
+}
+
+/*
+ * Stop when the two streams share no unit although both have some: their
+ * documents are named apart (brat files gold/a.ann and pred/a.pred.ann),
+ * and every gold span would count as missed and every prediction as
+ * spurious.
+ */
+static void
+check_pairing(const struct pairing *pc, const char *gpath, const char *ppath)
+{
+	if (pc->both > 0 || pc->alone[0] == 0 || pc->alone[1] == 0)
+		return;
+	die(EXIT_DATA, "%s and %s have no unit in common (the first are %s "
+	    "and %s): both streams must name their documents alike; for "
+	    "brat, give the gold and the predicted .ann files the same "
+	    "names", gpath, ppath, pc->first[0], pc->first[1]);
+}
+
 static void
 run_two(struct matcher *m, const char *gpath, const char *ppath)
 {
+	struct pairing pc = { 0 };
 	struct reader g, p;
 	int c;
 
@@ -769,6 +851,7 @@ run_two(struct matcher *m, const char *gpath, const char *ppath)
 	next_event(&p);
 	while (g.ev != EV_END || p.ev != EV_END) {
 		c = reader_cmp(&g, &p);
+		note_unit(&pc, c, &g, &p);
 		merge_event(m, c <= 0 ? &g : NULL, c >= 0 ? &p : NULL);
 		if (c <= 0)
 			next_event(&g);
@@ -777,6 +860,8 @@ run_two(struct matcher *m, const char *gpath, const char *ppath)
 	}
 	check_sides(&g, "gold", "pred");
 	check_sides(&p, "pred", "gold");
+	check_pairing(&pc, gpath, ppath);
+	check_level(&g, &p);
 	close_reader(&g);
 	close_reader(&p);
 }

@@ -5,7 +5,8 @@
  * Each file is one document, named by its file name without directory and
  * .ann suffix, and one unit (unit 0) whose offsets are character offsets.
  * Only text-bound annotations (lines "T1<TAB>TYPE START END<TAB>text")
- * are entities; other lines are skipped.  A discontinuous annotation,
+ * are entities; the other kinds of annotation are skipped, and any other
+ * line is an error.  A discontinuous annotation,
  * "TYPE 0 5;10 15", is read as one span from its first start to its last
  * end, and the number of such spans is reported on standard error.  The
  * documents are written in the order of unitkey.c, whatever the order of
@@ -175,6 +176,27 @@ write_entity(const struct bratdoc *d, const struct entity *e,
 	writer_record_done();
 }
 
+/*
+ * Check that the line is an annotation of brat: its ID is a letter of an
+ * annotation kind and a number, or '*' for an equivalence.  A text file or
+ * a UTF-16 file read by mistake would otherwise give no entities at all.
+ */
+static void
+check_annotation(const struct lines *in, const struct line *l)
+{
+	if (memchr(l->p, '\0', l->len) != NULL)
+		die_at(in->name, in->lineno, "NUL byte in line: is this a "
+		    "binary or UTF-16 file? (iconv -f UTF-16 -t UTF-8 "
+		    "converts the latter)");
+	if (l->p[0] == '*')
+		return;
+	if (strchr("TREAMN#", l->p[0]) == NULL || l->len < 2 ||
+	    l->p[1] < '0' || l->p[1] > '9')
+		die_at(in->name, in->lineno, "not a brat annotation: a line "
+		    "starts with an ID such as T1, R1, E1, A1, N1, #1 or *; "
+		    "give the .ann file, not the text file");
+}
+
 static void
 read_ann(struct lines *in, const struct bratdoc *d, const char *side)
 {
@@ -191,7 +213,10 @@ read_ann(struct lines *in, const struct bratdoc *d, const char *side)
 			l.p += 3;
 			l.len -= 3;
 		}
-		if (l.len == 0 || l.p[0] != 'T')
+		if (l.len == 0)
+			continue;
+		check_annotation(in, &l);
+		if (l.p[0] != 'T')
 			continue;
 		fields_split(&fs, l.p, l.len, DELIM_TAB, '\t');
 		if (fs.n < 2 || fs.n > 3)

@@ -504,14 +504,20 @@ note_docs(const struct docavg *d, const struct report_opts *o,
 {
 	out_printf("%sdoc-mean and doc-sd are the mean and the sample standard "
 	    "deviation (n - 1 denominator) of the micro scores of the %llu "
-	    "documents", prefix, (unsigned long long)d->docs);
+	    "document%s", prefix, (unsigned long long)d->docs,
+	    d->docs == 1 ? "" : "s");
 	if (d->n[0] != d->docs || d->n[1] != d->docs || d->n[2] != d->docs)
 		out_printf(" (precision over %llu, recall over %llu, %s over "
 		    "%llu where they are defined)", (unsigned long long)d->n[0],
 		    (unsigned long long)d->n[1], fbeta_name(o->sc.beta),
 		    (unsigned long long)d->n[2]);
-	out_printf("; the %llu documents with no gold and no predicted entity "
-	    "score 1.\n", (unsigned long long)d->empty);
+	if (d->empty == 1)
+		out_str("; the document with no gold and no predicted entity "
+		    "scores 1");
+	else if (d->empty > 1)
+		out_printf("; the %llu documents with no gold and no predicted "
+		    "entity score 1", (unsigned long long)d->empty);
+	out_str(".\n");
 }
 
 static void

@@ -103,6 +103,12 @@ read_header(struct layout *lay, const struct fields *fs)
 	lay->nfields = fs->n;
 	for (i = 0; i < fs->n; i++) {
 		c = column_index(&fs->f[i]);
+		if (c < 0 && fs->f[i].len == 6 &&
+		    memcmp(fs->f[i].p, "source", 6) == 0)
+			die_at(lay->file, 1, "unknown column 'source': a span "
+			    "stream of nerspan has one, and goes to nermatch as "
+			    "it is; user span records take doc, sent, start, "
+			    "end, type, side, text and level");
 		if (c < 0)
 			die_at(lay->file, 1, "unknown column '%.*s': expected "
 			    "doc, sent, start, end, type, side, text or level",

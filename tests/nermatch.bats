@@ -363,8 +363,21 @@ match_pairs() {
 	[ "$output" = "$(printf '%s\n' 'missed|G1|' 'spurious||P2')" ]
 	run -0 --separate-stderr match_pairs -l 3 in.spans
 	[ "$output" = "" ]
-	[ "$stderr" = "" ]
+	[ "$stderr" = "nermatch: no span has level 3, but 4 spans have other levels, up to 2: every entity is left out; check --level" ]
 	run -0 grep -c '^#unit' out.match
+}
+
+@test "level: empty level of two streams" {
+	# A level that no tag column has gave all-zero scores without a
+	# word.  Each stream has one span of each side, of level 1, and
+	# gives its gold or its predicted one.
+	unit_stream > in.spans <<-EOF
+	gold 0 2 A G1 1
+	pred 0 2 A P1 1
+	EOF
+	run -0 --separate-stderr match_pairs -l 2 in.spans in.spans
+	[ "$output" = "" ]
+	[ "$stderr" = "nermatch: no span has level 2, but 2 spans have other levels, up to 1: every entity is left out; check --level" ]
 }
 
 @test "level: invalid level is a usage error" {
@@ -422,6 +435,30 @@ keyed_stream() {
 	[ "${lines[5]}" = "$(printf '1\t3\tspurious\t\tB\t\t\t1\t2\tin:2\t\tP3')" ]
 	[ "${lines[6]}" = "$(printf '#unit\t1\t3\t6\t-')" ]
 	[ "${lines[7]}" = "$(printf '#end\t6')" ]
+	[ "$stderr" = "" ]
+}
+
+@test "two streams: no unit in common" {
+	# brat gold a.ann against predictions a.pred.ann: documents 'a' and
+	# 'a.pred' never pair, so all spans were missed or spurious, exit 0.
+	keyed_stream > gold.spans <<-EOF
+	a 0 gold 0 3 PER G
+	EOF
+	keyed_stream > pred.spans <<-EOF
+	a.pred 0 pred 0 3 PER P
+	EOF
+	run -1 --separate-stderr nermatch gold.spans pred.spans
+	[ "$stderr" = "nermatch: gold.spans and pred.spans have no unit in common (the first are document 'a' unit 0 and document 'a.pred' unit 0): both streams must name their documents alike; for brat, give the gold and the predicted .ann files the same names" ]
+}
+
+@test "two streams: prediction stream of no units" {
+	# A system that predicted nothing: every gold span is missed.
+	keyed_stream > gold.spans <<-EOF
+	a 0 gold 0 3 PER G
+	EOF
+	printf 'doc\tsent\tside\tstart\tend\ttype\tlevel\tsource\ttext\n#end\t0\n' > pred.spans
+	run -0 --separate-stderr match_pairs gold.spans pred.spans
+	[ "$output" = "missed|G|" ]
 	[ "$stderr" = "" ]
 }
 
@@ -516,6 +553,15 @@ keyed_stream() {
 	nerspan a.conll missing.conll > pred.spans 2>/dev/null || true
 	run -0 --separate-stderr nermatch gold.spans pred.spans
 	[ "${lines[-2]}" = "$(printf '#incomplete\tnerspan could not read missing.conll: No such file or directory')" ]
+}
+
+@test "two streams: both on stdin rejected" {
+	# Both operands '-' read one standard input twice: the second read
+	# found it empty and blamed an upstream program, exit 1.
+	nerspan "$DATA/cases/C15.conll" > s
+	run -2 --separate-stderr nermatch - - < s
+	[ "$output" = "" ]
+	[ "$stderr" = "nermatch: the gold and the predicted stream cannot both be standard input; give one of them as a file, or give one stream that holds both sides" ]
 }
 
 @test "two streams: third file is a usage error" {

@@ -595,6 +595,19 @@ check_shards() {
 	[ "$(jq -r '.results[0].per_doc | [.documents, .without_entities] | @tsv' <<< "$output")" = "$(printf '3\t1')" ]
 }
 
+@test "per-doc: note counts documents" {
+	# One document with entities: the note said 'the 1 documents' and
+	# 'the 0 documents with no gold and no predicted entity score 1'.
+	nerspan "$DATA/cases/C15.conll" | nermatch > one.m
+	run -0 --separate-stderr nerscore --per-doc -f markdown one.m
+	[ "${lines[14]}" = "- doc-mean and doc-sd are the mean and the sample standard deviation (n - 1 denominator) of the micro scores of the 1 document." ]
+	[ "$stderr" = "" ]
+	printf 'x O O\n' > empty.conll
+	nerspan "$DATA/cases/C15.conll" empty.conll | nermatch > two.m
+	run -0 --separate-stderr nerscore --per-doc -f markdown two.m
+	[ "${lines[14]}" = "- doc-mean and doc-sd are the mean and the sample standard deviation (n - 1 denominator) of the micro scores of the 2 documents; the document with no gold and no predicted entity scores 1." ]
+}
+
 @test "per-doc: two documents, one sd" {
 	# P .6, .5: sd sqrt(.005); R .75, 1/3; F 2/3, .4
 	nerspan "$DATA/cases/C15.conll" "$DATA/cases/C17.conll" | nermatch > m

@@ -209,3 +209,53 @@ c15_matches() {
 	run -0 bash -c "nerscore -f json --beta=1.0000001 c15.m | jq .beta"
 	[ "$output" = "1.0000001" ]
 }
+
+@test "layout error names the end of file" {
+	# The gold file ends after its line 2, a token line; the predicted
+	# file has a third token.  The message said 'g:2 has the end of a
+	# sentence', pointing at a token line.
+	printf 'a B-PER\nb O\n' > g
+	printf 'a B-PER\nb O\nc O\n' > p
+	run -1 --separate-stderr nerspan --gold=g --pred=p
+	[ "$output" = "" ]
+	[[ "$stderr" != *"g:2 has the end of a sentence"* ]]
+	[[ "$stderr" == *"end of the file"* ]]
+	[[ "$stderr" == *"p:3 has a token line"* ]]
+}
+
+@test "prediction file of tags only" {
+	# Many taggers write one predicted tag a line, no token.  Gold PER
+	# 'a b' against predicted PER 'a' and LOC 'c', worked out by hand:
+	# LOC tp 0 fp 1 fn 0, PER tp 0 fp 1 fn 1, micro P = R = F = 0.  It
+	# stopped with 'expected at least 2 fields (gold and predicted
+	# tag)', a rule for a file that holds both tags.
+	printf 'a B-PER\nb I-PER\n\nc O\n' > gold
+	printf 'B-PER\nO\n\nB-LOC\n' > pred
+	run -0 --separate-stderr bash -c \
+	    'nerspan --gold=gold --pred=pred | nermatch | nerscore | case_layout'
+	[ "$output" = "$(printf 'LOC 0 1 0\nPER 0 1 1\noverall 0.0000 0.0000 0.0000')" ]
+}
+
+@test "tag with trailing space is refused" {
+	# A spreadsheet export left a space after a predicted tag.  'B-PER '
+	# read as type 'PER ' (with the space): the table showed two rows
+	# both printed PER, and the right prediction counted as a miss plus
+	# a spurious entity, exit 0.  'O ' and ' B-PER' are already refused
+	# as unknown tags; this one should be too, naming the line.
+	printf 'a\tB-PER\tB-PER \nb\tO\tO\n' > t.tsv
+	run -1 --separate-stderr nerspan t.tsv
+	[ "$output" = "" ]
+	[[ "$stderr" == "nerspan: t.tsv:1: "* ]]
+}
+
+@test "test runner fails on a failed test" {
+	# run-bats returned the status of tee, so make check exited 0 with
+	# tests failing.  The inner bats runs in a clean environment, as the
+	# variables and PATH of this bats run confuse a second one.
+	printf '@test "a" {\n\tfalse\n}\n@test "b" {\n\ttrue\n}\n' > two.bats
+	run -1 --separate-stderr env -i PATH=/usr/local/bin:/usr/bin:/bin "$TOP/tests/run-bats" two.bats
+	[ "${lines[-1]}" = "1 passed, 1 failed" ]
+	printf '@test "b" {\n\ttrue\n}\n' > one.bats
+	run -0 --separate-stderr env -i PATH=/usr/local/bin:/usr/bin:/bin "$TOP/tests/run-bats" one.bats
+	[ "${lines[-1]}" = "1 passed, 0 failed" ]
+}

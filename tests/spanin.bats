@@ -121,6 +121,15 @@ header=$'doc\tsent\tside\tstart\tend\ttype\tlevel\tsource\ttext'
 	[ "$stderr" = "nerspan: in.tsv: empty file, expected a header line naming the columns (doc, start, end, type, side)" ]
 }
 
+@test "spans: span stream given as user spans" {
+	# The output of nerspan fed back to nerspan -i spans was refused
+	# with only "unknown column 'source'".
+	nerspan "$DATA/cases/C15.conll" > c15.spans
+	run -1 --separate-stderr nerspan -i spans c15.spans
+	[ "$output" = "" ]
+	[ "$stderr" = "nerspan: c15.spans:1: unknown column 'source': a span stream of nerspan has one, and goes to nermatch as it is; user span records take doc, sent, start, end, type, side, text and level" ]
+}
+
 @test "spans: header only gives an empty stream" {
 	printf 'doc\tstart\tend\ttype\tside\n' > in.tsv
 	run -0 --separate-stderr nerspan -i spans in.tsv
@@ -210,6 +219,33 @@ ann() {
 	ann a.ann $'T1\tPER 5 3\tAda'
 	run -1 --separate-stderr nerspan -i brat a.ann
 	[ "$stderr" = "nerspan: a.ann:1: invalid offsets '5 3': expected START END with END > START, or fragments START END;START END" ]
+}
+
+@test "brat: text file in place of .ann" {
+	# A text file has no annotation lines: it read as a document with
+	# no entities, so every gold entity would have gone missing.
+	printf 'Ada Lovelace wrote notes.\n' > a.txt
+	run -1 --separate-stderr nerspan -i brat a.txt
+	[ "$output" = "" ]
+	[ "$stderr" = "nerspan: a.txt:1: not a brat annotation: a line starts with an ID such as T1, R1, E1, A1, N1, #1 or *; give the .ann file, not the text file" ]
+}
+
+@test "brat: UTF-16 file is an error" {
+	printf 'T\0001\000\t\000P\000' > a.ann
+	run -1 --separate-stderr nerspan -i brat a.ann
+	[ "$output" = "" ]
+	[ "$stderr" = "nerspan: a.ann:1: NUL byte in line: is this a binary or UTF-16 file? (iconv -f UTF-16 -t UTF-8 converts the latter)" ]
+}
+
+@test "brat: every annotation kind is skipped" {
+	ann a.ann $'T1\tPER 0 3\tAda' $'R1\tRel Arg1:T1 Arg2:T1' \
+		$'E1\tEv:T1' $'A1\tNeg T1' $'M1\tNeg T1' \
+		$'N1\tReference T1 Wiki:1\tAda' $'#1\tAnnotatorNotes T1\tx' \
+		$'*\tEquiv T1 T1' ''
+	run -0 --separate-stderr nerspan -i brat a.ann
+	[ "${lines[2]}" = "$(printf 'a\t0\tgold\t0\t3\tPER\t1\ta.ann:1\tAda')" ]
+	[ "${lines[3]}" = "$(printf '#unit\ta\t0\t-\t-')" ]
+	[ "$stderr" = "" ]
 }
 
 @test "brat: no files is a usage error" {
