@@ -7,8 +7,9 @@
  * Only text-bound annotations (lines "T1<TAB>TYPE START END<TAB>text")
  * are entities; the other kinds of annotation are skipped, and any other
  * line is an error.  A discontinuous annotation,
- * "TYPE 0 5;10 15", is read as one span from its first start to its last
- * end, and the number of such spans is reported on standard error.  The
+ * "TYPE 0 5;10 15", is read as one span from its smallest start to its
+ * largest end, and the number of such spans is reported on standard
+ * error.  Two text-bound annotations with one ID are an error.  The
  * documents are written in the order of unitkey.c, whatever the order of
  * the arguments, so that the streams of two runs pair up in nermatch.
  */
@@ -29,6 +30,17 @@ struct bratdoc {
 	const char *name;	/* in path */
 	size_t	 namelen;
 	size_t	 index;		/* of the argument, to keep the sort stable */
+};
+
+/* The number of a text-bound annotation's ID, and its line. */
+struct id_line {
+	uint64_t id, line;
+};
+
+/* The IDs of a file's text-bound annotations, to find duplicates. */
+struct id_list {
+	struct id_line *v;
+	size_t	 n, cap;
 };
 
 /* An entity of one text-bound annotation line. */
@@ -197,9 +209,56 @@ check_annotation(const struct lines *in, const struct line *l)
 		    "give the .ann file, not the text file");
 }
 
+/* Note the ID of a text-bound annotation, when it is T and digits. */
+static void
+note_id(struct id_list *t, const struct field *id, uint64_t line)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	for (i = 1; i < id->len; i++) {
+		if (id->p[i] < '0' || id->p[i] > '9' || v > UINT64_MAX / 10 - 1)
+			return;
+		v = v * 10 + (uint64_t)(id->p[i] - '0');
+	}
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->v = xrealloc(t->v, t->cap * sizeof *t->v);
+	}
+	t->v[t->n].id = v;
+	t->v[t->n++].line = line;
+}
+
+static int
+id_line_cmp(const void *x, const void *y)
+{
+	const struct id_line *a = x, *b = y;
+
+	if (a->id != b->id)
+		return a->id < b->id ? -1 : 1;
+	return a->line < b->line ? -1 : a->line > b->line;
+}
+
+/* Stop at the second line of an ID that two annotations share. */
+static void
+check_ids(struct id_list *t, const char *file)
+{
+	size_t i;
+
+	qsort(t->v, t->n, sizeof *t->v, id_line_cmp);
+	for (i = 1; i < t->n; i++)
+		if (t->v[i].id == t->v[i - 1].id)
+			die_at(file, t->v[i].line, "duplicate ID T%llu, also "
+			    "on line %llu: give each annotation its own ID",
+			    (unsigned long long)t->v[i].id,
+			    (unsigned long long)t->v[i - 1].line);
+	free(t->v);
+}
+
 static void
 read_ann(struct lines *in, const struct bratdoc *d, const char *side)
 {
+	struct id_list ids = { NULL, 0, 0 };
 	struct fields fs = { 0 };
 	struct entity e;
 	struct line l;
@@ -223,15 +282,17 @@ read_ann(struct lines *in, const struct bratdoc *d, const char *side)
 			die_at(in->name, in->lineno, "invalid text-bound "
 			    "annotation: expected ID<TAB>TYPE START END<TAB>"
 			    "TEXT, found %zu fields", fs.n);
+		note_id(&ids, &fs.f[0], in->lineno);
 		parse_entity(&e, &fs.f[1], in->name, in->lineno);
 		discontinuous += e.fragments > 1;
 		write_entity(d, &e, fs.n == 3 ? &fs.f[2] : NULL, side,
 		    in->lineno);
 	}
+	check_ids(&ids, in->name);
 	writer_unit(d->name, d->namelen, "0", 1, &unknown);
 	if (discontinuous > 0)
 		warn_at(in->name, 0, "%llu discontinuous span%s read as one "
-		    "span%s, from the first start to the last end",
+		    "span%s, from the smallest start to the largest end",
 		    (unsigned long long)discontinuous,
 		    discontinuous == 1 ? "" : "s",
 		    discontinuous == 1 ? "" : " each");

@@ -155,8 +155,9 @@ uint64_t
 add_u64(uint64_t a, uint64_t b)
 {
 	if (a > UINT64_MAX - b)
-		die(EXIT_DATA, "a count exceeds %llu",
-		    (unsigned long long)UINT64_MAX);
+		die(EXIT_DATA, "counts add up to more than %llu, the largest "
+		    "total nertools keeps exactly; look for a wrong count in "
+		    "the count records", (unsigned long long)UINT64_MAX);
 	return a + b;
 }
 

@@ -247,7 +247,9 @@ end_section(struct stream *s)
 	n = field_u64(s, &s->fs.f[1], "#end count");
 	if (n != s->lines_in_section)
 		die_at(s->in.name, s->in.lineno, "the section has %llu lines "
-		    "but its #end line says %llu: lines were lost or added",
+		    "but its #end line says %llu: lines were lost or added; "
+		    "a filter that drops records must rewrite the #end count, "
+		    "as nertools(7) shows",
 		    (unsigned long long)s->lines_in_section,
 		    (unsigned long long)n);
 	s->in_section = false;

@@ -181,12 +181,27 @@ ann() {
 	[ "${lines[2]}" = "$(printf 'a\t0\tpred\t0\t3\tPER\t1\ta.ann:1\tAda')" ]
 }
 
-@test "brat: discontinuous span from first start to last end" {
+@test "brat: discontinuous span covers all fragments" {
 	ann a.ann $'T1\tLOC 10 15;20 25\tParis Texas' $'T2\tLOC 30 32;40 41;35 36\tx y z' $'T3\tPER 0 3\tAda'
 	run -0 --separate-stderr nerspan -i brat a.ann
 	[ "${lines[2]}" = "$(printf 'a\t0\tgold\t10\t25\tLOC\t1\ta.ann:1\tParis Texas')" ]
 	[ "${lines[3]}" = "$(printf 'a\t0\tgold\t30\t41\tLOC\t1\ta.ann:2\tx y z')" ]
-	[ "$stderr" = "nerspan: a.ann: 2 discontinuous spans read as one span each, from the first start to the last end" ]
+	[ "$stderr" = "nerspan: a.ann: 2 discontinuous spans read as one span each, from the smallest start to the largest end" ]
+}
+
+@test "brat: duplicate ID rejected" {
+	# Two files joined into one repeat T1: the same entity would count
+	# twice.
+	ann a.ann $'T1\tPER 0 3\tAda' $'T2\tLOC 4 9\tParis' $'T1\tPER 0 3\tAda'
+	run -1 --separate-stderr nerspan -i brat a.ann
+	[ "$stderr" = "nerspan: a.ann:3: duplicate ID T1, also on line 1: give each annotation its own ID" ]
+}
+
+@test "brat: same number, other kind" {
+	ann a.ann $'T1\tPER 0 3\tAda' $'A1\tNegated T1' $'#1\tAnnotatorNotes T1\tnote'
+	run -0 --separate-stderr nerspan -i brat a.ann
+	[ "$stderr" = "" ]
+	[ "${lines[2]}" = "$(printf 'a\t0\tgold\t0\t3\tPER\t1\ta.ann:1\tAda')" ]
 }
 
 @test "brat: documents in name order" {
