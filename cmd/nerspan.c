@@ -134,6 +134,7 @@ struct options {
 struct position {
 	bool	 doc_open;
 	struct sentence s;
+	struct ref outside;	/* the outside tag, kept for every sentence */
 	uint64_t mismatches;
 	uint64_t first_mismatch[2];
 };
@@ -316,6 +317,24 @@ parse_option(int c, const char *arg)
 	}
 }
 
+/*
+ * Let the reader skip splitting the lines tagged outside on both sides
+ * (CONLL_OUTSIDE) when one file holds both tags in the default columns,
+ * the last two, and the token is the first column: each of those exists
+ * in every line once it exists in the first.  add_outside() sets the tags
+ * of both sides, one level each.
+ */
+static void
+fast_options(bool paired)
+{
+	if (paired || opt.conll.conlleval || opt.format != INPUT_CONLL ||
+	    opt.token != 1 || opt.gold.n != 1 || opt.gold.v[0] != -2 ||
+	    opt.pred.n != 1 || opt.pred.v[0] != -1)
+		return;
+	opt.conll.outside = opt.dec.outside;
+	opt.conll.outlen = opt.dec.outlen;
+}
+
 static void
 check_options(int nfiles)
 {
@@ -366,6 +385,7 @@ check_options(int nfiles)
 		opt.pred.v[0] = -1;
 		opt.pred.n = 1;
 	}
+	fast_options(paired);
 	if (opt.conll.conlleval && opt.conll.delim == DELIM_AUTO) {
 		opt.conll.delim = DELIM_PERL;
 		opt.conll.delimch = ' ';
@@ -452,13 +472,12 @@ end_sentence(struct position *pos)
 	decode_sentence(&opt.dec, &pos->s);
 	if (!opt.dec.check) {
 		t.tokens = pos->s.n;
-		t.correct = sentence_correct(&pos->s);
+		t.correct = pos->s.correct;
 		t.known = t.correct_known = true;
 		writer_unit(doc, fmt_u64(doc, opt.dec.doc), sent,
 		    fmt_u64(sent, opt.dec.sent), &t);
 	}
-	pos->s.n = 0;
-	pos->s.used = 0;
+	sentence_clear(&pos->s);
 }
 
 static void
@@ -484,12 +503,8 @@ static struct ref
 empty_tag(struct position *pos, const struct conll_file *f, size_t col,
     const char *side)
 {
-	struct ref r;
-
 	check_empty(f, col, side);
-	r.off = sentence_keep(&pos->s, opt.dec.outside, opt.dec.outlen);
-	r.len = opt.dec.outlen;
-	return r;
+	return pos->outside;
 }
 
 /*
@@ -544,6 +559,23 @@ note_mismatch(struct position *pos, const struct conll_file *g,
 	}
 }
 
+/*
+ * A token line of the fast path (CONLL_OUTSIDE), outside on both sides.
+ * Its text is not kept: a span never covers a token tagged outside, so
+ * the text of such a token is never written.  Its line numbers are kept,
+ * as for every token.
+ */
+static inline void
+add_outside(struct position *pos, uint64_t lineno)
+{
+	struct ref none = { 0, 0 };
+	size_t tok = sentence_add(&pos->s, none, lineno, lineno);
+
+	sentence_tag(&pos->s, tok, 0, pos->outside);
+	sentence_tag(&pos->s, tok, 1, pos->outside);
+	pos->s.correct++;
+}
+
 /* Handle one event read from both files (the same file when not paired). */
 static void
 take(struct position *pos, enum conll_line k, const struct conll_file *g,
@@ -569,8 +601,12 @@ take(struct position *pos, enum conll_line k, const struct conll_file *g,
 		add_tags(pos, tok, g, gbase, &opt.gold, 0, "gold");
 		add_tags(pos, tok, p, pbase, &opt.pred, opt.gold.n,
 		    "predicted");
+		sentence_note_correct(&pos->s, tok);
 		if (g != p)
 			note_mismatch(pos, g, p);
+		break;
+	case CONLL_OUTSIDE:
+		add_outside(pos, g->in.lineno);
 		break;
 	case CONLL_EOF:
 		break;
@@ -584,8 +620,13 @@ read_single(struct position *pos, struct conll_file *f)
 
 	opt.dec.gold_file = opt.dec.pred_file = f->in.name;
 	pos->doc_open = false;
-	while ((k = conll_next(f, &opt.conll)) != CONLL_EOF)
-		take(pos, k, f, f);
+	/* The commonest line first, with no call. */
+	while ((k = conll_next(f, &opt.conll)) != CONLL_EOF) {
+		if (k == CONLL_OUTSIDE)
+			add_outside(pos, f->in.lineno);
+		else
+			take(pos, k, f, f);
+	}
 	end_sentence(pos);
 }
 
@@ -594,6 +635,7 @@ line_kind(enum conll_line k)
 {
 	switch (k) {
 	case CONLL_TOKEN:
+	case CONLL_OUTSIDE:
 		return "a token line";
 	case CONLL_BREAK:
 		return "the end of a sentence";
@@ -692,6 +734,8 @@ main(int argc, char **argv)
 	opt.dec.map = typemap_new();
 	parse_options(argc, argv);
 	sentence_init(&pos.s, opt.gold.n, opt.pred.n);
+	pos.outside = sentence_keep_fixed(&pos.s, opt.dec.outside,
+	    opt.dec.outlen);
 
 	if (!opt.dec.check)
 		writer_header(STREAM_SPANS);

@@ -45,6 +45,32 @@ comment_hint(const struct conll_file *f, const struct line *l)
 }
 
 /*
+ * Allow the fast path of conll_outside_len() once the delimiter is known,
+ * if the caller asked for it and the outside tag holds no separator and
+ * no byte below '!' (blank, CR, newline): a line that ends in separator,
+ * tag, separator, tag then has that tag as its last two fields.
+ */
+static void
+fast_init(struct conll_file *f, const struct conll_opts *o)
+{
+	size_t i;
+
+	f->sep[0] = f->delim == DELIM_CHAR ? (unsigned char)o->delimch : '\t';
+	f->sep[1] = f->delim == DELIM_SPACE ? ' ' : f->sep[0];
+	f->fast = o->outlen > 0 && !o->conlleval && f->delim != DELIM_PERL &&
+	    f->sep[0] != '\n' && f->sep[0] != '\r' && f->sep[0] != '\0';
+	for (i = 0; f->fast && i < o->outlen; i++)
+		if (conll_is_sep(f, o->outside[i]) ||
+		    (unsigned char)o->outside[i] < '!')
+			f->fast = false;
+	f->tail3 = 0;
+	if (f->fast && f->nfields == 3 && o->outlen == 1)
+		f->tail3 = (uint64_t)(unsigned char)o->outside[0] |
+		    (uint64_t)(unsigned char)o->outside[0] << 16 |
+		    (uint64_t)'\n' << 24;
+}
+
+/*
  * Split the line by the file's rule and check its number of fields.  Empty
  * fields at the end of a line (stray TABs) carry no data: the first line
  * sets the count without them, keeping two fields for a token and an empty
@@ -68,6 +94,7 @@ split(struct conll_file *f, const struct line *l, const struct conll_opts *o)
 		f->nfields = f->fs.n;
 		f->first_line = f->in.lineno;
 		f->first_is_hash = l->len > 0 && l->p[0] == '#';
+		fast_init(f, o);
 		return;
 	}
 	while (f->fs.n > f->nfields && f->fs.f[f->fs.n - 1].len == 0)
@@ -110,6 +137,55 @@ is_blank(struct conll_file *f, const struct line *l,
 	return line_is_blank(l->p, l->len);
 }
 
+/*
+ * The fast path, for the commonest token line of NER data: the last two
+ * fields are both the outside tag ("word O O").  Returns the length of
+ * the next line when it is such a line and every check of the full path
+ * would pass on it, else 0, having read nothing.  Such a line is neither
+ * split nor copied.  The line must be
+ *
+ *	F1 s F2 s ... F(nfields-2) s T s T newline
+ *
+ * where T is the outside tag, each s one separator, and no F holds a
+ * separator or a byte below '!'.  This is safe because the full path
+ * reads such a line as a token line of nfields fields that ends in T
+ * twice, with no message:
+ *   - nfields is set, so the file's first token line (whose BOM is
+ *     stripped and whose field count every line must have) went the full
+ *     way;
+ *   - no NUL and no CR is in the line (T holds no byte below '!', see
+ *     fast_init() in conll.c), and it ends in T, so no CR is stripped
+ *     and none is reported;
+ *   - its first byte is not blank, '-' or, when comments are skipped,
+ *     '#': the line is not blank, a comment, -X- or -DOCSTART-;
+ *   - under DELIM_SPACE no F is empty, so no two blanks are adjacent and
+ *     each s separates two fields; T holds no separator, so the line has
+ *     nfields fields and T is the last two.
+ */
+size_t
+conll_outside_len(const struct conll_file *f, const struct conll_opts *o)
+{
+	const struct lines *r = &f->in;
+	const char *p = r->buf + r->start;
+	size_t room = r->end - r->start, n = o->outlen, i = 0, k, end;
+
+	if (room == 0 || p[0] == ' ' || p[0] == '\t' || p[0] == '-' ||
+	    (p[0] == '#' && f->skip_comments))
+		return 0;
+	for (k = 2; k < f->nfields; k++) {
+		end = conll_field_end(f, p, i, room);
+		if (end >= room || !conll_is_sep(f, p[end]) ||
+		    (end == i && f->delim == DELIM_SPACE))
+			return 0;
+		i = end + 1;
+	}
+	if (room - i < 2 * n + 2 || !conll_is_outside(p + i, o) ||
+	    !conll_is_sep(f, p[i + n]) || !conll_is_outside(p + i + n + 1, o) ||
+	    p[i + 2 * n + 1] != '\n')
+		return 0;
+	return i + 2 * n + 1;
+}
+
 static enum conll_line
 sentence_break(struct conll_file *f)
 {
@@ -126,7 +202,7 @@ sentence_break(struct conll_file *f)
  * reading, which has no boundary there.
  */
 enum conll_line
-conll_next(struct conll_file *f, const struct conll_opts *o)
+conll_next_slow(struct conll_file *f, const struct conll_opts *o)
 {
 	struct line *l = &f->line;
 

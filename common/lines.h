@@ -56,6 +56,22 @@ lines_next(struct lines *r, struct line *out)
 	return true;
 }
 
+/*
+ * Store the next line in *out as lines_next() does, when the caller has
+ * found that it is len bytes long, ends in a newline and holds no NUL.
+ */
+static inline void
+lines_take(struct lines *r, struct line *out, size_t len)
+{
+	out->p = r->buf + r->start;
+	out->len = len;
+	out->newline = true;
+	out->nul = false;
+	out->p[len] = '\0';
+	r->start += len + 1;
+	r->lineno++;
+}
+
 /* Strip one carriage return before the newline, so CRLF reads like LF. */
 static inline void
 line_chomp_cr(struct line *l)

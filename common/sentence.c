@@ -48,6 +48,22 @@ sentence_grow_arena(struct sentence *s, size_t len)
 	s->arena = xrealloc(s->arena, s->cap);
 }
 
+/*
+ * Keep p[0..len) for every sentence to come, and return where it is: the
+ * tag that most tokens share is kept once, not once a token.  Call it
+ * while the sentence is empty.
+ */
+struct ref
+sentence_keep_fixed(struct sentence *s, const char *p, size_t len)
+{
+	struct ref r;
+
+	r.off = sentence_keep(s, p, len);
+	r.len = len;
+	s->fixed = s->used;
+	return r;
+}
+
 /* Make room for more tokens; sentence_add() calls it when full. */
 void
 sentence_grow(struct sentence *s)
@@ -78,19 +94,18 @@ same_bytes(const char *a, size_t alen, const char *b, size_t blen)
 	return alen <= 1 || memcmp(a + 1, b + 1, alen - 1) == 0;
 }
 
-/* Count the tokens whose first gold and first predicted tags are equal. */
-uint64_t
-sentence_correct(const struct sentence *s)
+/*
+ * Count token tok as correct when its first gold and first predicted tags
+ * are equal; call it once its tags are set.
+ */
+void
+sentence_note_correct(struct sentence *s, size_t tok)
 {
-	size_t stride = s->ngold + s->npred, i;
-	const struct ref *g = s->tag, *p = s->tag + s->ngold;
-	uint64_t n = 0;
+	const struct ref *g = &s->tag[tok * (s->ngold + s->npred)];
+	const struct ref *p = g + s->ngold;
 
-	for (i = 0; i < s->n; i++, g += stride, p += stride)
-		if (same_bytes(bytes_of(s, *g), g->len, bytes_of(s, *p),
-		    p->len))
-			n++;
-	return n;
+	if (same_bytes(bytes_of(s, *g), g->len, bytes_of(s, *p), p->len))
+		s->correct++;
 }
 
 void

@@ -28,11 +28,13 @@ struct stok {
 struct sentence {
 	char	*arena;
 	size_t	 used, cap;
+	size_t	 fixed;		/* arena bytes kept for every sentence */
 	struct stok *tok;
 	size_t	 n, tokcap;
 	struct ref *tag;	/* per token: gold levels, then pred levels */
 	size_t	 tagcap;
 	size_t	 ngold, npred;
+	uint64_t correct;	/* tokens whose first gold and pred tags agree */
 };
 
 /* How tags become spans, and the counts of what happened on the way. */
@@ -59,7 +61,8 @@ void	sentence_init(struct sentence *s, size_t ngold, size_t npred);
 void	sentence_free(struct sentence *s);
 void	sentence_grow(struct sentence *s);
 void	sentence_grow_arena(struct sentence *s, size_t len);
-uint64_t sentence_correct(const struct sentence *s);
+void	sentence_note_correct(struct sentence *s, size_t tok);
+struct ref sentence_keep_fixed(struct sentence *s, const char *p, size_t len);
 
 /*
  * Copy p[0..len) into the arena and return its offset there.  nerspan keeps
@@ -77,6 +80,15 @@ sentence_keep(struct sentence *s, const char *p, size_t len)
 	memcpy(s->arena + off, p, len);
 	s->used += len;
 	return off;
+}
+
+/* Empty the sentence, keeping the bytes of sentence_keep_fixed(). */
+static inline void
+sentence_clear(struct sentence *s)
+{
+	s->n = 0;
+	s->used = s->fixed;
+	s->correct = 0;
 }
 
 /*
