@@ -319,10 +319,10 @@ parse_option(int c, const char *arg)
 
 /*
  * Let the reader skip splitting the lines tagged outside on both sides
- * (CONLL_OUTSIDE) when one file holds both tags in the default columns,
- * the last two, and the token is the first column: each of those exists
- * in every line once it exists in the first.  add_outside() sets the tags
- * of both sides, one level each.
+ * (CONLL_OUTSIDE) when one file contains both tags in the default columns,
+ * the last two, one level each, and the token is the first column.  Each
+ * of these columns exists in every line once it exists in the first, so
+ * skipping the column checks of such a line changes no message.
  */
 static void
 fast_options(bool paired)
@@ -471,7 +471,7 @@ end_sentence(struct position *pos)
 	opt.dec.sent++;
 	decode_sentence(&opt.dec, &pos->s);
 	if (!opt.dec.check) {
-		t.tokens = pos->s.n;
+		t.tokens = pos->s.ntok;
 		t.correct = pos->s.correct;
 		t.known = t.correct_known = true;
 		writer_unit(doc, fmt_u64(doc, opt.dec.doc), sent,
@@ -559,23 +559,6 @@ note_mismatch(struct position *pos, const struct conll_file *g,
 	}
 }
 
-/*
- * A token line of the fast path (CONLL_OUTSIDE), outside on both sides.
- * Its text is not kept: a span never covers a token tagged outside, so
- * the text of such a token is never written.  Its line numbers are kept,
- * as for every token.
- */
-static inline void
-add_outside(struct position *pos, uint64_t lineno)
-{
-	struct ref none = { 0, 0 };
-	size_t tok = sentence_add(&pos->s, none, lineno, lineno);
-
-	sentence_tag(&pos->s, tok, 0, pos->outside);
-	sentence_tag(&pos->s, tok, 1, pos->outside);
-	pos->s.correct++;
-}
-
 /* Handle one event read from both files (the same file when not paired). */
 static void
 take(struct position *pos, enum conll_line k, const struct conll_file *g,
@@ -606,7 +589,7 @@ take(struct position *pos, enum conll_line k, const struct conll_file *g,
 			note_mismatch(pos, g, p);
 		break;
 	case CONLL_OUTSIDE:
-		add_outside(pos, g->in.lineno);
+		sentence_add_outside(&pos->s, pos->outside, g->in.lineno);
 		break;
 	case CONLL_EOF:
 		break;
@@ -623,7 +606,8 @@ read_single(struct position *pos, struct conll_file *f)
 	/* The commonest line first, with no call. */
 	while ((k = conll_next(f, &opt.conll)) != CONLL_EOF) {
 		if (k == CONLL_OUTSIDE)
-			add_outside(pos, f->in.lineno);
+			sentence_add_outside(&pos->s, pos->outside,
+			    f->in.lineno);
 		else
 			take(pos, k, f, f);
 	}

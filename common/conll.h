@@ -114,11 +114,13 @@ static inline size_t
 conll_field_end(const struct conll_file *f, const char *p, size_t i,
     size_t room)
 {
-	uint64_t m;
+	uint64_t w, m;
 
 	for (; room - i >= 8; i += 8) {
-		m = bytes_below(load8((const unsigned char *)p + i), '!') |
-		    bytes_eq(load8((const unsigned char *)p + i), f->sep[0]);
+		w = load8((const unsigned char *)p + i);
+		m = bytes_below(w, '!');
+		if (f->sep[0] >= '!')
+			m |= bytes_eq(w, f->sep[0]);
 		if (m != 0)
 			return i + first_byte(m);
 	}

@@ -165,9 +165,9 @@ write_span(struct decoder *d, const struct sentence *s, const struct span *sp,
 	out_tab();
 	out_str(side_name[side]);
 	out_tab();
-	out_u64(sp->start);
+	out_u64(s->tok[sp->start].index);
 	out_tab();
-	out_u64(sp->end);
+	out_u64(s->tok[sp->end - 1].index + 1);
 	out_tab();
 	out_clean(type, typelen);
 	out_tab();

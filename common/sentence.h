@@ -23,14 +23,26 @@ struct ref {
 struct stok {
 	struct ref text;
 	uint64_t gline, pline;	/* source lines of the gold and pred tags */
+	size_t	 index;		/* in the sentence, from 0 */
 };
 
+/*
+ * A sentence keeps an entry per token, except that a run of tokens tagged
+ * outside on every side and level shares one entry (sentence_add_outside).
+ * Decoding the entries gives the spans of the tokens: the outside tag
+ * never opens or continues a chunk, so one outside tag after a chunk
+ * acts like several, and a scheme's rules look only at the tags next to
+ * an entity.  A span covers no such run, so its entries are consecutive
+ * tokens.
+ */
 struct sentence {
 	char	*arena;
 	size_t	 used, cap;
 	size_t	 fixed;		/* arena bytes kept for every sentence */
 	struct stok *tok;
-	size_t	 n, tokcap;
+	size_t	 n, tokcap;	/* entries */
+	size_t	 ntok;		/* tokens */
+	bool	 run;		/* the last entry is a run of outside tokens */
 	struct ref *tag;	/* per token: gold levels, then pred levels */
 	size_t	 tagcap;
 	size_t	 ngold, npred;
@@ -87,14 +99,16 @@ static inline void
 sentence_clear(struct sentence *s)
 {
 	s->n = 0;
+	s->ntok = 0;
+	s->run = false;
 	s->used = s->fixed;
 	s->correct = 0;
 }
 
 /*
  * Append a token whose text is at text in the arena (see sentence_keep)
- * and return its index; its tags are set one by one.  Inline with the
- * next function, because nerspan calls both for every token.
+ * and return the index of its entry; its tags are set one by one.  Inline
+ * with the next function, because nerspan calls both for every token.
  */
 static inline size_t
 sentence_add(struct sentence *s, struct ref text, uint64_t gline,
@@ -105,14 +119,37 @@ sentence_add(struct sentence *s, struct ref text, uint64_t gline,
 	s->tok[s->n].text = text;
 	s->tok[s->n].gline = gline;
 	s->tok[s->n].pline = pline;
+	s->tok[s->n].index = s->ntok++;
+	s->run = false;
 	return s->n++;
 }
 
-/* Set tag slot (gold levels first, then pred levels) of token tok. */
+/* Set tag slot (gold levels first, then pred levels) of entry tok. */
 static inline void
 sentence_tag(struct sentence *s, size_t tok, size_t slot, struct ref r)
 {
 	s->tag[tok * (s->ngold + s->npred) + slot] = r;
+}
+
+/*
+ * Append a token of line lineno tagged outside (the bytes at outside) on
+ * every side and level.  It joins the entry of the run of such tokens
+ * before it, and its text is not kept, because a span never shows it.
+ */
+static inline void
+sentence_add_outside(struct sentence *s, struct ref outside, uint64_t lineno)
+{
+	size_t tok, slot;
+
+	s->correct++;
+	if (s->run) {
+		s->ntok++;
+		return;
+	}
+	tok = sentence_add(s, (struct ref){ 0, 0 }, lineno, lineno);
+	for (slot = 0; slot < s->ngold + s->npred; slot++)
+		sentence_tag(s, tok, slot, outside);
+	s->run = true;
 }
 
 void	decoder_init(struct decoder *d);
