@@ -559,6 +559,14 @@ note_mismatch(struct position *pos, const struct conll_file *g,
 	}
 }
 
+/* Add the run of lines of the fast path that f read last (CONLL_OUTSIDE). */
+static void
+add_outside(struct position *pos, const struct conll_file *f)
+{
+	sentence_add_outside(&pos->s, pos->outside, f->in.lineno - f->run + 1,
+	    f->run);
+}
+
 /* Handle one event read from both files (the same file when not paired). */
 static void
 take(struct position *pos, enum conll_line k, const struct conll_file *g,
@@ -589,7 +597,7 @@ take(struct position *pos, enum conll_line k, const struct conll_file *g,
 			note_mismatch(pos, g, p);
 		break;
 	case CONLL_OUTSIDE:
-		sentence_add_outside(&pos->s, pos->outside, g->in.lineno);
+		add_outside(pos, g);
 		break;
 	case CONLL_EOF:
 		break;
@@ -603,11 +611,10 @@ read_single(struct position *pos, struct conll_file *f)
 
 	opt.dec.gold_file = opt.dec.pred_file = f->in.name;
 	pos->doc_open = false;
-	/* The commonest line first, with no call. */
+	/* The commonest event first, with one call less. */
 	while ((k = conll_next(f, &opt.conll)) != CONLL_EOF) {
 		if (k == CONLL_OUTSIDE)
-			sentence_add_outside(&pos->s, pos->outside,
-			    f->in.lineno);
+			add_outside(pos, f);
 		else
 			take(pos, k, f, f);
 	}

@@ -57,19 +57,21 @@ lines_next(struct lines *r, struct line *out)
 }
 
 /*
- * Store the next line in *out as lines_next() does, when the caller has
- * found that it is len bytes long, ends in a newline and holds no NUL.
+ * Take the next n lines, which the caller has found to end in a newline
+ * and to contain no NUL.  The last of them, len bytes at offset last,
+ * goes in *out as lines_next() stores it.
  */
 static inline void
-lines_take(struct lines *r, struct line *out, size_t len)
+lines_skip(struct lines *r, struct line *out, size_t last, size_t len,
+    uint64_t n)
 {
-	out->p = r->buf + r->start;
+	out->p = r->buf + last;
 	out->len = len;
 	out->newline = true;
 	out->nul = false;
 	out->p[len] = '\0';
-	r->start += len + 1;
-	r->lineno++;
+	r->start = last + len + 1;
+	r->lineno += n;
 }
 
 /* Strip one carriage return before the newline, so CRLF reads like LF. */

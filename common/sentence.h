@@ -132,24 +132,26 @@ sentence_tag(struct sentence *s, size_t tok, size_t slot, struct ref r)
 }
 
 /*
- * Append a token of line lineno tagged outside (the bytes at outside) on
- * every side and level.  It joins the entry of the run of such tokens
- * before it, and its text is not kept, because a span never shows it.
+ * Append count tokens tagged outside (the bytes at outside) on every side
+ * and level, the first from line first.  They join the entry of the run
+ * of such tokens before them, and their text is not kept, because a span
+ * never shows it.
  */
 static inline void
-sentence_add_outside(struct sentence *s, struct ref outside, uint64_t lineno)
+sentence_add_outside(struct sentence *s, struct ref outside, uint64_t first,
+    uint64_t count)
 {
 	size_t tok, slot;
 
-	s->correct++;
-	if (s->run) {
-		s->ntok++;
-		return;
+	s->correct += count;
+	if (!s->run) {
+		tok = sentence_add(s, (struct ref){ 0, 0 }, first, first);
+		for (slot = 0; slot < s->ngold + s->npred; slot++)
+			sentence_tag(s, tok, slot, outside);
+		s->run = true;
+		count--;
 	}
-	tok = sentence_add(s, (struct ref){ 0, 0 }, lineno, lineno);
-	for (slot = 0; slot < s->ngold + s->npred; slot++)
-		sentence_tag(s, tok, slot, outside);
-	s->run = true;
+	s->ntok += count;
 }
 
 void	decoder_init(struct decoder *d);

@@ -2,8 +2,8 @@
  * conllread: read a CoNLL file with common/conll as nerspan does and do
  * nothing else, so that its time is that of reading, splitting and
  * checking the lines, a lower bound of nerspan's.  Like nerspan, it lets
- * the reader skip splitting lines tagged O on both sides.  Prints the number of
- * lines of each kind that conll_next() returned.
+ * the reader skip splitting the lines tagged O on both sides.  Prints the
+ * number of lines of each kind that conll_next() returned.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -29,7 +29,7 @@ main(int argc, char **argv)
 	if (conll_open(&f, argv[1], &o) != 0)
 		die(EXIT_DATA, "%s: %s", argv[1], strerror(errno));
 	while ((k = conll_next(&f, &o)) != CONLL_EOF)
-		n[k]++;
+		n[k] += k == CONLL_OUTSIDE ? f.run : 1;
 	conll_close(&f);
 	printf("%llu tokens, %llu breaks, %llu -DOCSTART- lines\n",
 	    n[CONLL_TOKEN] + n[CONLL_OUTSIDE], n[CONLL_BREAK],
