@@ -565,9 +565,12 @@ sort_recs(struct matcher *m, size_t n, size_t ng)
 	}
 	if (ng == 0 || ng == n || outrec_cmp(&a[ng - 1], &b[0]) < 0)
 		return;
-	for (k = 0; k < n; k++)
-		to[k] = j == n - ng || (i < ng && outrec_cmp(&a[i], &b[j]) < 0) ?
-		    a[i++] : b[j++];
+	for (k = 0; k < n; k++) {
+		if (j == n - ng || (i < ng && outrec_cmp(&a[i], &b[j]) < 0))
+			to[k] = a[i++];
+		else
+			to[k] = b[j++];
+	}
 	memcpy(m->recs, to, n * sizeof *m->recs);
 }
 

@@ -45,19 +45,19 @@ comment_hint(const struct conll_file *f, const struct line *l)
 	return "";
 }
 
-/* Is c a field separator of the file?  f->sep is set by fast_init(). */
+/* Tell whether c is a field separator of the file (f->sep, fast_init()). */
 static inline bool
 is_sep(const struct conll_file *f, char c)
 {
 	return (unsigned char)c == f->sep[0] || (unsigned char)c == f->sep[1];
 }
 
-/* Does p[0..n) equal the outside tag?  Its first byte decides most. */
+/* Tell whether p starts with the outside tag; its first byte decides most. */
 static inline bool
 is_outside(const char *p, const struct conll_opts *o)
 {
-	return p[0] == o->outside[0] &&
-	    (o->outlen == 1 || memcmp(p + 1, o->outside + 1, o->outlen - 1) == 0);
+	return p[0] == o->outside[0] && (o->outlen == 1 ||
+	    memcmp(p + 1, o->outside + 1, o->outlen - 1) == 0);
 }
 
 /*
@@ -85,8 +85,8 @@ field_end(const struct conll_file *f, const char *p, size_t i,
 /*
  * outside_len() for the commonest files: three columns and an
  * outside tag of one byte.  The line is token, separator, tag, the same
- * separator, tag, newline, where the token holds no separator and no byte
- * below '!'.  Inline, because it runs for nearly every line.
+ * separator, tag, newline, where the token contains no separator and no
+ * byte below '!'.  Inline, because it runs for nearly every line.
  */
 static inline size_t
 outside_len3(const struct conll_file *f, const char *p, size_t room)
@@ -104,7 +104,7 @@ outside_len3(const struct conll_file *f, const char *p, size_t room)
 
 /*
  * Allow the fast path of outside_len() once the delimiter is known,
- * if the caller asked for it and the outside tag holds no separator and
+ * if the caller asked for it and the outside tag contains no separator and
  * no byte below '!' (blank, CR, newline): a line that ends in separator,
  * tag, separator, tag then has that tag as its last two fields.
  */
@@ -199,12 +199,12 @@ is_blank(struct conll_file *f, const struct line *l,
  * The fast path, for the commonest token line of NER data: the last two
  * fields are both the outside tag ("word O O").  Returns the length of
  * the line at p, followed by room - 1 bytes of input, when it is such a
- * line and every check of the full path would pass on it, else 0.  Such a line is neither
- * split nor copied.  The line must be
+ * line and every check of the full path would pass on it, else 0.  Such
+ * a line is neither split nor copied.  The line must be
  *
  *	F1 s F2 s ... F(nfields-2) s T s T newline
  *
- * where T is the outside tag, each s one separator, and no F holds a
+ * where T is the outside tag, each s one separator, and no F contains a
  * separator or a byte below '!'.  This is safe because the full path
  * reads such a line as a token line of nfields fields that ends in T
  * twice, with no message:

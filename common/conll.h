@@ -52,7 +52,7 @@ struct conll_file {
 	bool	 first_is_hash;	/* the first non-blank line began with '#' */
 	bool	 fast;		/* CONLL_OUTSIDE may be returned */
 	uint64_t run;		/* the lines of the last CONLL_OUTSIDE */
-	unsigned char sep[2];	/* the separators, once the delimiter is known */
+	unsigned char sep[2];	/* the separators, once the delimiter is set */
 	uint64_t tail3;		/* tag, 0, tag, newline: the bytes after the
 				   token that conll_outside_len3() wants, the
 				   0 standing for the separator; 0 when the

@@ -81,17 +81,19 @@ static void
 split_blanks(struct fields *fs, const char *p, size_t len)
 {
 	struct field *f;
+	uint64_t w;
 	size_t i, n = 0, start = 0;
 
 	for (i = 0; len - i >= 8; i += 8) {
 		f = reserve(fs, n + 8);
-		mark_fields(f, &n, p, i, bytes_blank(load8((const unsigned char *)p +
-		    i)), &start, 0);
+		w = load8((const unsigned char *)p + i);
+		mark_fields(f, &n, p, i, bytes_blank(w), &start, 0);
 	}
 	f = reserve(fs, n + 9);
-	if (i < len)
-		mark_fields(f, &n, p, i, bytes_blank(load_tail(p, len - i, len)),
-		    &start, 0);
+	if (i < len) {
+		w = load_tail(p, len - i, len);
+		mark_fields(f, &n, p, i, bytes_blank(w), &start, 0);
+	}
 	if (len > start) {
 		f[n].p = p + start;
 		f[n].len = len - start;

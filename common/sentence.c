@@ -141,6 +141,27 @@ file_of(const struct decoder *d, int side)
 	return side == GOLD ? d->gold_file : d->pred_file;
 }
 
+/*
+ * Write the name of the file of a side as out_clean() would.  Every record
+ * repeats the name, so its length and whether it needs cleaning are found
+ * once per name.  The names last as long as the run.
+ */
+static void
+write_file(struct decoder *d, int side)
+{
+	const char *name = file_of(d, side);
+
+	if (name != d->named[side]) {
+		d->named[side] = name;
+		d->namelen[side] = strlen(name);
+		d->plain[side] = strpbrk(name, "\t\n\r") == NULL;
+	}
+	if (d->plain[side])
+		out_write(name, d->namelen[side]);
+	else
+		out_clean(name, d->namelen[side]);
+}
+
 static struct ref
 tag_ref(const struct sentence *s, size_t tok, int side, size_t level)
 {
@@ -173,7 +194,7 @@ write_span(struct decoder *d, const struct sentence *s, const struct span *sp,
 	out_tab();
 	out_u64(level + 1);
 	out_tab();
-	out_clean(file_of(d, side), strlen(file_of(d, side)));
+	write_file(d, side);
 	out_char(':');
 	out_u64(line_of(s, sp->start, side));
 	out_tab();

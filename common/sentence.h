@@ -29,11 +29,10 @@ struct stok {
 /*
  * A sentence keeps an entry per token, except that a run of tokens tagged
  * outside on every side and level shares one entry (sentence_add_outside).
- * Decoding the entries gives the spans of the tokens: the outside tag
- * never opens or continues a chunk, so one outside tag after a chunk
- * acts like several, and a scheme's rules look only at the tags next to
- * an entity.  A span covers no such run, so its entries are consecutive
- * tokens.
+ * Decoding the entries gives the spans of the tokens.  The outside tag
+ * never opens or continues a chunk, so one outside tag after a chunk acts
+ * like several.  A scheme's rules look only at the tags next to an entity.
+ * A span covers no such run, so its entries are consecutive tokens.
  */
 struct sentence {
 	char	*arena;
@@ -46,7 +45,7 @@ struct sentence {
 	struct ref *tag;	/* per token: gold levels, then pred levels */
 	size_t	 tagcap;
 	size_t	 ngold, npred;
-	uint64_t correct;	/* tokens whose first gold and pred tags agree */
+	uint64_t correct;	/* tokens, first gold tag equal to first pred */
 };
 
 /* How tags become spans, and the counts of what happened on the way. */
@@ -59,6 +58,9 @@ struct decoder {
 	size_t	 outlen;
 	struct typemap *map;
 	const char *gold_file, *pred_file;
+	const char *named[2];	/* the names write_file() last looked at */
+	size_t	 namelen[2];
+	bool	 plain[2];	/* ... and whether they need no cleaning */
 	uint64_t doc, sent;
 	uint64_t repairs[2];	/* invalid entities: gold, pred */
 	uint64_t problems;	/* lines the check reported */
