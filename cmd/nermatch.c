@@ -555,10 +555,16 @@ recs_sorted(const struct outrec *r, size_t n)
 static void
 sort_recs(struct matcher *m, size_t n, size_t ng)
 {
-	const struct outrec *a = m->recs, *b = m->recs + ng;
-	struct outrec *to = m->recs + m->reccap;
+	const struct outrec *a, *b;
+	struct outrec *to;
 	size_t i = 0, j = 0, k;
 
+	/* A unit without spans may have no array: no NULL + 0 below. */
+	if (n < 2)
+		return;
+	a = m->recs;
+	b = m->recs + ng;
+	to = m->recs + m->reccap;
 	if (!recs_sorted(a, ng) || !recs_sorted(b, n - ng)) {
 		qsort(m->recs, n, sizeof *m->recs, outrec_cmp);
 		return;
