@@ -211,14 +211,14 @@ is_blank(struct conll_file *f, const struct line *l,
  *   - nfields is set, so the file's first token line (whose BOM is
  *     stripped and whose field count every line must have) went the full
  *     way;
- *   - no NUL and no CR is in the line (T holds no byte below '!', see
- *     fast_init() in conll.c), and it ends in T, so no CR is stripped
- *     and none is reported;
+ *   - no NUL and no CR is in the line (T contains no byte below '!', see
+ *     fast_init()), and it ends in T, so no CR is stripped and none is
+ *     reported;
  *   - its first byte is not blank, '-' or, when comments are skipped,
  *     '#': the line is not blank, a comment, -X- or -DOCSTART-;
  *   - under DELIM_SPACE no F is empty, so no two blanks are adjacent and
- *     each s separates two fields; T holds no separator, so the line has
- *     nfields fields and T is the last two.
+ *     each s separates two fields; T contains no separator, so the line
+ *     has nfields fields and T is the last two.
  */
 static size_t
 outside_len(const struct conll_file *f, const struct conll_opts *o,

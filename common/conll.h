@@ -54,9 +54,9 @@ struct conll_file {
 	uint64_t run;		/* the lines of the last CONLL_OUTSIDE */
 	unsigned char sep[2];	/* the separators, once the delimiter is set */
 	uint64_t tail3;		/* tag, 0, tag, newline: the bytes after the
-				   token that conll_outside_len3() wants, the
-				   0 standing for the separator; 0 when the
-				   file does not fit that function */
+				   token that outside_len3() in conll.c
+				   expects, 0 standing for the separator; 0
+				   when the file does not fit that function */
 };
 
 int	conll_open(struct conll_file *f, const char *path,
