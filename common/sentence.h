@@ -42,6 +42,7 @@ struct sentence {
 	size_t	 n, tokcap;	/* entries */
 	size_t	 ntok;		/* tokens */
 	bool	 run;		/* the last entry is a run of outside tokens */
+	size_t	 nruns;		/* entries that are such runs */
 	struct ref *tag;	/* per token: gold levels, then pred levels */
 	size_t	 tagcap;
 	size_t	 ngold, npred;
@@ -103,6 +104,7 @@ sentence_clear(struct sentence *s)
 	s->n = 0;
 	s->ntok = 0;
 	s->run = false;
+	s->nruns = 0;
 	s->used = s->fixed;
 	s->correct = 0;
 }
@@ -151,6 +153,7 @@ sentence_add_outside(struct sentence *s, struct ref outside, uint64_t first,
 		for (slot = 0; slot < s->ngold + s->npred; slot++)
 			sentence_tag(s, tok, slot, outside);
 		s->run = true;
+		s->nruns++;
 		count--;
 	}
 	s->ntok += count;
