@@ -112,7 +112,7 @@ struct matcher {
 	struct align_work *work;
 	struct aspan *ga, *pa;
 	size_t	 gacap, pacap;
-	struct outrec *recs;
+	struct outrec *recs;	/* reccap records, then reccap to merge into */
 	size_t	 reccap;
 };
 
@@ -546,6 +546,52 @@ outrec_cmp(const void *x, const void *y)
 	return a->p < b->p ? -1 : a->p > b->p;
 }
 
+static bool
+recs_sorted(const struct outrec *r, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (outrec_cmp(&r[i - 1], &r[i]) > 0)
+			return false;
+	return true;
+}
+
+/*
+ * Sort the n records of m->recs: the first ng, one per gold span, and
+ * then the spurious ones.  Each part is in order when the spans of each
+ * side are, as nerspan writes one level, so merging the two parts usually
+ * replaces qsort().  The result is the same, because no two records
+ * compare equal: each has its own gold or predicted index.
+ */
+static void
+sort_recs(struct matcher *m, size_t n, size_t ng)
+{
+	const struct outrec *a, *b;
+	struct outrec *to;
+	size_t i = 0, j = 0, k;
+
+	/* A unit without spans may have no array: no NULL + 0 below. */
+	if (n < 2)
+		return;
+	a = m->recs;
+	b = m->recs + ng;
+	to = m->recs + m->reccap;
+	if (!recs_sorted(a, ng) || !recs_sorted(b, n - ng)) {
+		qsort(m->recs, n, sizeof *m->recs, outrec_cmp);
+		return;
+	}
+	if (ng == 0 || ng == n || outrec_cmp(&a[ng - 1], &b[0]) < 0)
+		return;
+	for (k = 0; k < n; k++) {
+		if (j == n - ng || (i < ng && outrec_cmp(&a[i], &b[j]) < 0))
+			to[k] = a[i++];
+		else
+			to[k] = b[j++];
+	}
+	memcpy(m->recs, to, n * sizeof *m->recs);
+}
+
 static void
 write_type(const struct unit *u, const struct uspan *sp)
 {
@@ -647,15 +693,14 @@ match_unit(struct matcher *m, const struct reader *at, const struct unit *key,
 		    "too large to align; split the unit");
 	if (ng + np > m->reccap) {
 		m->reccap = ng + np;
-		m->recs = xrealloc(m->recs, m->reccap * sizeof *m->recs);
+		m->recs = xrealloc(m->recs, 2 * m->reccap * sizeof *m->recs);
 	}
 	for (i = 0; i < ng; i++)
 		add_outrec(m, &n, i, m->ga[i].partner, &m->ga[i]);
 	for (i = 0; i < np; i++)
 		if (m->pa[i].partner == ALIGN_NONE)
 			add_outrec(m, &n, ALIGN_NONE, i, &m->pa[i]);
-	if (n > 1)
-		qsort(m->recs, n, sizeof *m->recs, outrec_cmp);
+	sort_recs(m, n, ng);
 	for (i = 0; i < n; i++)
 		write_record(key, gu, pu, &m->recs[i]);
 }

@@ -129,6 +129,10 @@ index_cmp(const void *x, const void *y)
 	return i < j ? -1 : i > j;
 }
 
+/*
+ * Store in idx the indices of s[0..n) in order of key, ties by index.
+ * Spans usually come in that order already, and then qsort() is skipped.
+ */
 static void
 sort_indices(size_t *idx, const struct aspan *s, size_t n)
 {
@@ -136,7 +140,9 @@ sort_indices(size_t *idx, const struct aspan *s, size_t n)
 
 	for (i = 0; i < n; i++)
 		idx[i] = i;
-	if (n < 2)
+	for (i = 1; i < n && key_cmp(&s[i - 1], &s[i]) <= 0; i++)
+		continue;
+	if (i >= n)
 		return;
 	sort_base = s;
 	qsort(idx, n, sizeof *idx, index_cmp);
@@ -148,6 +154,18 @@ size_cmp(const void *x, const void *y)
 	size_t i = *(const size_t *)x, j = *(const size_t *)y;
 
 	return i < j ? -1 : i > j;
+}
+
+/* Sort v[0..n) in ascending order; most clusters come sorted, and small. */
+static void
+sort_sizes(size_t *v, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n && v[i - 1] <= v[i]; i++)
+		continue;
+	if (i < n)
+		qsort(v, n, sizeof *v, size_cmp);
 }
 
 static int
@@ -301,8 +319,8 @@ number_cluster(struct align_work *w, const struct node *nodes, size_t n,
 		else
 			w->cols[(*m)++] = nodes[i].index;
 	}
-	qsort(w->rows, *k, sizeof *w->rows, size_cmp);
-	qsort(w->cols, *m, sizeof *w->cols, size_cmp);
+	sort_sizes(w->rows, *k);
+	sort_sizes(w->cols, *m);
 	for (i = 0; i < *k; i++)
 		w->glocal[w->rows[i]] = i;
 	for (i = 0; i < *m; i++)

@@ -15,7 +15,11 @@ enum conll_line {
 	CONLL_EOF,
 	CONLL_TOKEN,		/* a token line; fields in f->fs */
 	CONLL_BREAK,		/* the end of a sentence */
-	CONLL_DOCSTART		/* a -DOCSTART- line; fields in f->fs */
+	CONLL_DOCSTART,		/* a -DOCSTART- line; fields in f->fs */
+	CONLL_OUTSIDE		/* f->run token lines, the last f->in.lineno,
+				   whose last two fields are the outside tag
+				   of the options; not split, so f->fs is not
+				   set */
 };
 
 struct conll_opts {
@@ -28,6 +32,12 @@ struct conll_opts {
 	 * is blank when splitting it leaves no field.
 	 */
 	bool	 conlleval;
+	/*
+	 * When set, a token line whose last two fields are this tag may be
+	 * returned as CONLL_OUTSIDE, with its fields not split.
+	 */
+	const char *outside;
+	size_t	 outlen;
 };
 
 struct conll_file {
@@ -40,6 +50,13 @@ struct conll_file {
 	bool	 in_sentence;	/* a token since the last break */
 	bool	 skip_comments;	/* set from the options by conll_open() */
 	bool	 first_is_hash;	/* the first non-blank line began with '#' */
+	bool	 fast;		/* CONLL_OUTSIDE may be returned */
+	uint64_t run;		/* the lines of the last CONLL_OUTSIDE */
+	unsigned char sep[2];	/* the separators, once the delimiter is set */
+	uint64_t tail3;		/* tag, 0, tag, newline: the bytes after the
+				   token that outside_len3() in conll.c
+				   expects, 0 standing for the separator; 0
+				   when the file does not fit that function */
 };
 
 int	conll_open(struct conll_file *f, const char *path,

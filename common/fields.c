@@ -5,69 +5,14 @@
 
 #include "err.h"
 #include "fields.h"
+#include "swar.h"
 
 /*
- * The splitting loops look at 8 bytes at a time ("SIMD within a register"):
- * a line of nertools input has a few short fields, so testing the bytes one
- * by one spends most of its time on branches.  Each word gives a mask with
- * the high bit set in every byte that is a delimiter.
+ * The splitting loops look at 8 bytes at a time (swar.h): a line of
+ * nertools input has a few short fields, so testing the bytes one by one
+ * spends most of its time on branches.  Each word gives a mask with the
+ * high bit set in every byte that is a delimiter.
  */
-#define ONES	0x0101010101010101ULL
-#define HIGHS	0x8080808080808080ULL
-
-static inline uint64_t
-load8(const unsigned char *u)
-{
-	return (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 |
-	    (uint64_t)u[3] << 24 | (uint64_t)u[4] << 32 | (uint64_t)u[5] << 40 |
-	    (uint64_t)u[6] << 48 | (uint64_t)u[7] << 56;
-}
-
-static inline uint64_t
-load4(const unsigned char *u)
-{
-	return (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 |
-	    (uint64_t)u[3] << 24;
-}
-
-/*
- * Load the last n bytes of p[0..len), 0 < n < 8, little-endian, with
- * zeros above them, reading no byte past the end.  A string of 8 bytes or
- * more gives its last 8 bytes, shifted.  A shorter string is loaded in two
- * overlapping halves, or byte by byte below 4 bytes.
- */
-static uint64_t
-load_tail(const char *p, size_t n, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)p;
-
-	if (len >= 8)
-		return load8(u + len - 8) >> (8 * (8 - n));
-	if (len >= 4)
-		return load4(u) | load4(u + len - 4) << (8 * (len - 4));
-	return (uint64_t)u[0] | (uint64_t)u[len / 2] << (8 * (len / 2)) |
-	    (uint64_t)u[len - 1] << (8 * (len - 1));
-}
-
-/* Set the high bit of each byte of w that equals c; clear everything else. */
-static inline uint64_t
-bytes_eq(uint64_t w, unsigned char c)
-{
-	uint64_t x = w ^ (ONES * c);
-
-	return ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS;
-}
-
-/* Index of the lowest byte whose high bit is set in m, which is not 0. */
-static inline size_t
-first_byte(uint64_t m)
-{
-#if defined(__GNUC__) || defined(__clang__)
-	return (size_t)__builtin_ctzll(m) / 8;
-#else
-	return (size_t)((((m & -m) >> 7) - 1) & ONES) * ONES >> 56;
-#endif
-}
 
 /* Make room for need fields; kept apart so that the loops stay small. */
 static void
@@ -131,28 +76,24 @@ split_on(struct fields *fs, const char *p, size_t len, char ch)
 	fs->n = n + 1;
 }
 
-static inline uint64_t
-blanks(uint64_t w)
-{
-	return bytes_eq(w, ' ') | bytes_eq(w, '\t');
-}
-
 /* Runs of spaces and TABs separate fields; empty fields are dropped. */
 static void
 split_blanks(struct fields *fs, const char *p, size_t len)
 {
 	struct field *f;
+	uint64_t w;
 	size_t i, n = 0, start = 0;
 
 	for (i = 0; len - i >= 8; i += 8) {
 		f = reserve(fs, n + 8);
-		mark_fields(f, &n, p, i, blanks(load8((const unsigned char *)p +
-		    i)), &start, 0);
+		w = load8((const unsigned char *)p + i);
+		mark_fields(f, &n, p, i, bytes_blank(w), &start, 0);
 	}
 	f = reserve(fs, n + 9);
-	if (i < len)
-		mark_fields(f, &n, p, i, blanks(load_tail(p, len - i, len)),
-		    &start, 0);
+	if (i < len) {
+		w = load_tail(p, len - i, len);
+		mark_fields(f, &n, p, i, bytes_blank(w), &start, 0);
+	}
 	if (len > start) {
 		f[n].p = p + start;
 		f[n].len = len - start;

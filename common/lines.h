@@ -56,6 +56,24 @@ lines_next(struct lines *r, struct line *out)
 	return true;
 }
 
+/*
+ * Take the next n lines, which the caller has found to end in a newline
+ * and to contain no NUL.  The last of them, len bytes at offset last,
+ * goes in *out as lines_next() stores it.
+ */
+static inline void
+lines_skip(struct lines *r, struct line *out, size_t last, size_t len,
+    uint64_t n)
+{
+	out->p = r->buf + last;
+	out->len = len;
+	out->newline = true;
+	out->nul = false;
+	out->p[len] = '\0';
+	r->start = last + len + 1;
+	r->lineno += n;
+}
+
 /* Strip one carriage return before the newline, so CRLF reads like LF. */
 static inline void
 line_chomp_cr(struct line *l)

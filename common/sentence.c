@@ -48,6 +48,22 @@ sentence_grow_arena(struct sentence *s, size_t len)
 	s->arena = xrealloc(s->arena, s->cap);
 }
 
+/*
+ * Keep p[0..len) for every sentence to come, and return where it is: the
+ * tag that most tokens share is kept once, not once a token.  Call it
+ * while the sentence is empty.
+ */
+struct ref
+sentence_keep_fixed(struct sentence *s, const char *p, size_t len)
+{
+	struct ref r;
+
+	r.off = sentence_keep(s, p, len);
+	r.len = len;
+	s->fixed = s->used;
+	return r;
+}
+
 /* Make room for more tokens; sentence_add() calls it when full. */
 void
 sentence_grow(struct sentence *s)
@@ -78,19 +94,18 @@ same_bytes(const char *a, size_t alen, const char *b, size_t blen)
 	return alen <= 1 || memcmp(a + 1, b + 1, alen - 1) == 0;
 }
 
-/* Count the tokens whose first gold and first predicted tags are equal. */
-uint64_t
-sentence_correct(const struct sentence *s)
+/*
+ * Count token tok as correct when its first gold and first predicted tags
+ * are equal; call it once its tags are set.
+ */
+void
+sentence_note_correct(struct sentence *s, size_t tok)
 {
-	size_t stride = s->ngold + s->npred, i;
-	const struct ref *g = s->tag, *p = s->tag + s->ngold;
-	uint64_t n = 0;
+	const struct ref *g = &s->tag[tok * (s->ngold + s->npred)];
+	const struct ref *p = g + s->ngold;
 
-	for (i = 0; i < s->n; i++, g += stride, p += stride)
-		if (same_bytes(bytes_of(s, *g), g->len, bytes_of(s, *p),
-		    p->len))
-			n++;
-	return n;
+	if (same_bytes(bytes_of(s, *g), g->len, bytes_of(s, *p), p->len))
+		s->correct++;
 }
 
 void
@@ -126,6 +141,27 @@ file_of(const struct decoder *d, int side)
 	return side == GOLD ? d->gold_file : d->pred_file;
 }
 
+/*
+ * Write the name of the file of a side as out_clean() would.  Every record
+ * repeats the name, so its length and whether it needs cleaning are found
+ * once per name.  The names last as long as the run.
+ */
+static void
+write_file(struct decoder *d, int side)
+{
+	const char *name = file_of(d, side);
+
+	if (name != d->named[side]) {
+		d->named[side] = name;
+		d->namelen[side] = strlen(name);
+		d->plain[side] = strpbrk(name, "\t\n\r") == NULL;
+	}
+	if (d->plain[side])
+		out_write(name, d->namelen[side]);
+	else
+		out_clean(name, d->namelen[side]);
+}
+
 static struct ref
 tag_ref(const struct sentence *s, size_t tok, int side, size_t level)
 {
@@ -150,15 +186,15 @@ write_span(struct decoder *d, const struct sentence *s, const struct span *sp,
 	out_tab();
 	out_str(side_name[side]);
 	out_tab();
-	out_u64(sp->start);
+	out_u64(s->tok[sp->start].index);
 	out_tab();
-	out_u64(sp->end);
+	out_u64(s->tok[sp->end - 1].index + 1);
 	out_tab();
 	out_clean(type, typelen);
 	out_tab();
 	out_u64(level + 1);
 	out_tab();
-	out_clean(file_of(d, side), strlen(file_of(d, side)));
+	write_file(d, side);
 	out_char(':');
 	out_u64(line_of(s, sp->start, side));
 	out_tab();
@@ -317,6 +353,9 @@ decode_sentence(struct decoder *d, struct sentence *s)
 {
 	size_t level;
 
+	/* Outside tags only, as in a third of sentences: nothing to write. */
+	if (!d->check && s->nruns == s->n)
+		return;
 	for (level = 0; level < s->ngold; level++)
 		decode_side(d, s, GOLD, level);
 	for (level = 0; level < s->npred; level++)

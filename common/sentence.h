@@ -23,16 +23,30 @@ struct ref {
 struct stok {
 	struct ref text;
 	uint64_t gline, pline;	/* source lines of the gold and pred tags */
+	size_t	 index;		/* in the sentence, from 0 */
 };
 
+/*
+ * A sentence keeps an entry per token, except that a run of tokens tagged
+ * outside on every side and level shares one entry (sentence_add_outside).
+ * Decoding the entries gives the spans of the tokens.  The outside tag
+ * never opens or continues a chunk, so one outside tag after a chunk acts
+ * like several.  A scheme's rules look only at the tags next to an entity.
+ * A span covers no such run, so its entries are consecutive tokens.
+ */
 struct sentence {
 	char	*arena;
 	size_t	 used, cap;
+	size_t	 fixed;		/* arena bytes kept for every sentence */
 	struct stok *tok;
-	size_t	 n, tokcap;
+	size_t	 n, tokcap;	/* entries */
+	size_t	 ntok;		/* tokens */
+	bool	 run;		/* the last entry is a run of outside tokens */
+	size_t	 nruns;		/* entries that are such runs */
 	struct ref *tag;	/* per token: gold levels, then pred levels */
 	size_t	 tagcap;
 	size_t	 ngold, npred;
+	uint64_t correct;	/* tokens, first gold tag equal to first pred */
 };
 
 /* How tags become spans, and the counts of what happened on the way. */
@@ -45,6 +59,9 @@ struct decoder {
 	size_t	 outlen;
 	struct typemap *map;
 	const char *gold_file, *pred_file;
+	const char *named[2];	/* the names write_file() last looked at */
+	size_t	 namelen[2];
+	bool	 plain[2];	/* ... and whether they need no cleaning */
 	uint64_t doc, sent;
 	uint64_t repairs[2];	/* invalid entities: gold, pred */
 	uint64_t problems;	/* lines the check reported */
@@ -59,7 +76,8 @@ void	sentence_init(struct sentence *s, size_t ngold, size_t npred);
 void	sentence_free(struct sentence *s);
 void	sentence_grow(struct sentence *s);
 void	sentence_grow_arena(struct sentence *s, size_t len);
-uint64_t sentence_correct(const struct sentence *s);
+void	sentence_note_correct(struct sentence *s, size_t tok);
+struct ref sentence_keep_fixed(struct sentence *s, const char *p, size_t len);
 
 /*
  * Copy p[0..len) into the arena and return its offset there.  nerspan keeps
@@ -79,10 +97,22 @@ sentence_keep(struct sentence *s, const char *p, size_t len)
 	return off;
 }
 
+/* Empty the sentence, keeping the bytes of sentence_keep_fixed(). */
+static inline void
+sentence_clear(struct sentence *s)
+{
+	s->n = 0;
+	s->ntok = 0;
+	s->run = false;
+	s->nruns = 0;
+	s->used = s->fixed;
+	s->correct = 0;
+}
+
 /*
  * Append a token whose text is at text in the arena (see sentence_keep)
- * and return its index; its tags are set one by one.  Inline with the
- * next function, because nerspan calls both for every token.
+ * and return the index of its entry; its tags are set one by one.  Inline
+ * with the next function, because nerspan calls both for every token.
  */
 static inline size_t
 sentence_add(struct sentence *s, struct ref text, uint64_t gline,
@@ -93,14 +123,40 @@ sentence_add(struct sentence *s, struct ref text, uint64_t gline,
 	s->tok[s->n].text = text;
 	s->tok[s->n].gline = gline;
 	s->tok[s->n].pline = pline;
+	s->tok[s->n].index = s->ntok++;
+	s->run = false;
 	return s->n++;
 }
 
-/* Set tag slot (gold levels first, then pred levels) of token tok. */
+/* Set tag slot (gold levels first, then pred levels) of entry tok. */
 static inline void
 sentence_tag(struct sentence *s, size_t tok, size_t slot, struct ref r)
 {
 	s->tag[tok * (s->ngold + s->npred) + slot] = r;
+}
+
+/*
+ * Append count tokens tagged outside (the bytes at outside) on every side
+ * and level, the first from line first.  They join the entry of the run
+ * of such tokens before them, and their text is not kept, because a span
+ * never shows it.
+ */
+static inline void
+sentence_add_outside(struct sentence *s, struct ref outside, uint64_t first,
+    uint64_t count)
+{
+	size_t tok, slot;
+
+	s->correct += count;
+	if (!s->run) {
+		tok = sentence_add(s, (struct ref){ 0, 0 }, first, first);
+		for (slot = 0; slot < s->ngold + s->npred; slot++)
+			sentence_tag(s, tok, slot, outside);
+		s->run = true;
+		s->nruns++;
+		count--;
+	}
+	s->ntok += count;
 }
 
 void	decoder_init(struct decoder *d);

@@ -401,3 +401,136 @@ c O O
 	[ "${lines[1]}" = "1 2" ]
 	[ "$stderr" = "" ]
 }
+
+# The fast path reads a line tagged outside on both sides without splitting
+# it.  Giving the tag columns as positive numbers turns it off, so each
+# test below also compares with the full path on the same input.
+# same_as_full FILE ARGS...: nerspan with and without the fast path.
+same_as_full() {
+	local file=$1 n
+	shift
+	n=$(awk 'NF > 0 { print index($0, "\t") ? split($0, f, "\t") : NF
+	    exit }' "$file")
+	diff <(nerspan "$@" "$file" 2>&1) \
+	    <(nerspan -g $((n - 1)) -p "$n" "$@" "$file" 2>&1)
+}
+
+@test "fast path: run after an entity" {
+	printf 'a B-X B-X\nb O O\nc O O\nd I-X O\n' > r.conll
+	run -0 --separate-stderr nerspan r.conll
+	[ "${lines[2]}" = "1	1	gold	0	1	X	1	r.conll:1	a" ]
+	[ "${lines[3]}" = "1	1	gold	3	4	X	1	r.conll:4	d" ]
+	[ "${lines[4]}" = "1	1	pred	0	1	X	1	r.conll:1	a" ]
+	[ "${lines[5]}" = "#unit	1	1	4	3" ]
+	[ "$stderr" = "" ]
+	run -0 same_as_full r.conll
+}
+
+@test "fast path: iob1 rule after a run" {
+	printf 'a O O\nb O O\nc B-X B-X\n' > r.conll
+	run -1 --separate-stderr nerspan -s iob1 --repair=error r.conll
+	[ "$output" = "" ]
+	[ "$stderr" = "nerspan: r.conll:3: invalid gold sequence: 'B-X' after 'O': IOB1 starts an entity with I-, and with B- only right after an entity of its type; --repair=begin or --repair=discard goes on" ]
+	run -0 same_as_full r.conll -s iob1 --repair=error
+}
+
+@test "fast path: outside-looking line, wrong fields" {
+	printf 'a O O\nb x O O\n' > f.conll
+	run -1 --separate-stderr nerspan f.conll
+	[ "$stderr" = "nerspan: f.conll:2: found 4 fields, but the first token line (line 1) has 3: every token line needs the same columns" ]
+	printf 'a O O\nO O\n' > g.conll
+	run -1 --separate-stderr nerspan g.conll
+	[ "$stderr" = "nerspan: g.conll:2: found 2 fields, but the first token line (line 1) has 3: every token line needs the same columns" ]
+	printf 'a\tO\tO\nb\tx\tO\tO\n' > h.tsv
+	run -1 --separate-stderr nerspan h.tsv
+	[ "$stderr" = "nerspan: h.tsv:2: found 4 fields, but the first token line (line 1) has 3: every token line needs the same columns" ]
+}
+
+@test "fast path: TAB and space separators" {
+	printf 'New York\tO\tO\nis\tO\tO\nb\tB-X\tO\n' > t.tsv
+	run -0 same_as_full t.tsv
+	run -0 bash -c "nerspan t.tsv | grep '^#unit'"
+	[ "$output" = "#unit	1	1	3	2" ]
+	printf 'a O O\nb O\tO\nc\tO O\nd  O O\ne B-X B-X\n' > m.conll
+	run -0 same_as_full m.conll
+	run -0 bash -c "nerspan m.conll | grep -c '^1	1	gold	4	5	X	1	m.conll:5	e$'"
+	[ "$output" = "1" ]
+}
+
+@test "fast path: last line without newline" {
+	printf 'a B-X B-X\nb O O\nc O O' > l.conll
+	run -0 --separate-stderr nerspan l.conll
+	[ "${lines[4]}" = "#unit	1	1	3	3" ]
+	run -0 same_as_full l.conll
+}
+
+@test "fast path: O against O-X and OX" {
+	printf 'a O O\nb O O-X\n' > o.conll
+	run -1 --separate-stderr nerspan o.conll
+	[ "$stderr" = "nerspan: o.conll:2: unknown predicted tag 'O-X': expected O or a tag with B-, I-, E-, S-, L-, U-, M- or W- prefix; the tags are the last two fields unless -g and -p say otherwise, a file with one tag column needs --gold and --pred, and tags with no prefix need -s raw or -s io" ]
+	printf 'a O O\nb O OX\nc OX O\n' > r.conll
+	run -0 bash -c "nerspan -s raw r.conll | awk -F '\t' 'NF == 9 && NR > 1 { print \$3, \$4, \$5, \$6 }'"
+	[ "${lines[0]}" = "gold 2 3 OX" ]
+	[ "${lines[1]}" = "pred 1 2 OX" ]
+	run -0 same_as_full r.conll -s raw
+}
+
+@test "fast path: outside tag of -o" {
+	printf 'a NONE NONE\nb B-X NONE\nc NONE NONE\nd O O\n' > n.conll
+	run -1 --separate-stderr nerspan -o NONE n.conll
+	[ "$stderr" = "nerspan: n.conll:4: unknown gold tag 'O': expected NONE or a tag with B-, I-, E-, S-, L-, U-, M- or W- prefix; the tags are the last two fields unless -g and -p say otherwise, a file with one tag column needs --gold and --pred, and tags with no prefix need -s raw or -s io" ]
+	printf 'a NONE NONE\nb B-X NONE\nc NONE NONE\n' > n.conll
+	run -0 bash -c "nerspan -o NONE n.conll | grep -v '^#end'"
+	[ "${lines[2]}" = "1	1	gold	1	2	X	1	n.conll:2	b" ]
+	[ "${lines[3]}" = "#unit	1	1	3	2" ]
+	run -0 same_as_full n.conll -o NONE
+	printf 'a N N\nb B-X N\nc N N\n' > n1.conll
+	run -0 bash -c "nerspan -o N n1.conll | grep '^#unit'"
+	[ "$output" = "#unit	1	1	3	2" ]
+	run -0 same_as_full n1.conll -o N
+}
+
+@test "fast path: empty tags, CR and NUL" {
+	printf 'a\tO\tO\nb\t\tO\nc\tO\tO\n' > e.tsv
+	run -0 same_as_full e.tsv --empty-tag=outside
+	run -0 bash -c "nerspan --empty-tag=outside e.tsv | grep '^#unit'"
+	[ "$output" = "#unit	1	1	3	3" ]
+	printf 'a O O\r\nb B-X B-X\r\n' > crlf.conll
+	run -0 same_as_full crlf.conll
+	printf 'a O O\nb\rc O O\n' > cr.conll
+	run -1 --separate-stderr nerspan cr.conll
+	[ "$stderr" = "nerspan: cr.conll:2: carriage return inside a line: the file's lines end in CR alone; convert them with tr '\\r' '\\n'" ]
+	printf 'a O O\nb\0c O O\n' > nul.conll
+	run -1 --separate-stderr nerspan nul.conll
+	[ "$stderr" = "nerspan: nul.conll:2: NUL byte in line: is this a binary or UTF-16 file? (iconv -f UTF-16 -t UTF-8 converts the latter)" ]
+}
+
+@test "fast path: comments, -X- and -DOCSTART-" {
+	printf 'a O O\n#c O O\n-X- O O\nb O O\n-DOCSTART- O O\n\nd B-X B-X\n' > c.conll
+	run -0 same_as_full c.conll
+	run -0 same_as_full c.conll --skip-comments
+	run -0 bash -c "nerspan --skip-comments c.conll | grep '^#'"
+	[ "${lines[0]}" = "#doc	1	0	0" ]
+	[ "${lines[1]}" = "#unit	1	1	1	1" ]
+	[ "${lines[2]}" = "#unit	1	2	1	1" ]
+	[ "${lines[3]}" = "#doc	2	1	1" ]
+	[ "${lines[4]}" = "#unit	2	1	1	1" ]
+}
+
+@test "fast path: five columns" {
+	printf 'EU NNP B-NP B-ORG B-ORG\nrejects VBZ B-VP O O\nGerman JJ B-NP B-MISC O\n' > five.conll
+	run -0 same_as_full five.conll
+	run -0 bash -c "nerspan five.conll | grep '^#unit'"
+	[ "$output" = "#unit	1	1	3	2" ]
+}
+
+@test "fast path: shipped files as the full path" {
+	for f in "$DATA"/cases/*.conll "$DATA"/wnut17/*.conll; do
+		run -0 same_as_full "$f" -s iob2 --repair=discard
+		run -0 same_as_full "$f" -c
+		# C09's tags have no prefix; -g and -p drop the hint on them.
+		[ "${f##*/}" = C09.conll ] && continue
+		run -0 same_as_full "$f"
+	done
+	run -0 same_as_full "$DATA/cases/C09.conll" -s raw
+}
