@@ -593,7 +593,8 @@ take(struct position *pos, enum conll_line k, const struct conll_file *g,
 		add_tags(pos, tok, p, pbase, &opt.pred, opt.gold.n,
 		    "predicted");
 		sentence_note_correct(&pos->s, tok);
-		if (g != p)
+		/* A file of tags alone has no token to compare. */
+		if (g != p && (p->nfields > 1 || opt.pred_token != 1))
 			note_mismatch(pos, g, p);
 		break;
 	case CONLL_OUTSIDE:
@@ -637,6 +638,34 @@ line_kind(enum conll_line k)
 	}
 }
 
+/*
+ * Describe where file f is for a layout error: its line and what the line
+ * is, or the end of the file, which also ends the file's last sentence.
+ */
+static void
+describe_place(char *buf, size_t size, const struct conll_file *f,
+    enum conll_line k)
+{
+	if (f->at_end && (k == CONLL_BREAK || k == CONLL_EOF))
+		snprintf(buf, size, "%s has the end of the file (after line "
+		    "%llu)", f->in.name, (unsigned long long)f->in.lineno);
+	else
+		snprintf(buf, size, "%s:%llu has %s", f->in.name,
+		    (unsigned long long)f->in.lineno, line_kind(k));
+}
+
+static noreturn void
+layouts_differ(const struct conll_file *g, enum conll_line kg,
+    const struct conll_file *p, enum conll_line kp)
+{
+	char at_g[1024], at_p[1024];
+
+	describe_place(at_g, sizeof at_g, g, kg);
+	describe_place(at_p, sizeof at_p, p, kp);
+	die(EXIT_DATA, "sentence layouts differ: %s but %s; both files need "
+	    "the same sentences and tokens", at_g, at_p);
+}
+
 static void
 read_pair(struct position *pos, struct conll_file *g, struct conll_file *p)
 {
@@ -648,12 +677,7 @@ read_pair(struct position *pos, struct conll_file *g, struct conll_file *p)
 		kg = conll_next(g, &opt.conll);
 		kp = conll_next(p, &opt.conll);
 		if (kg != kp)
-			die(EXIT_DATA, "sentence layouts differ: %s:%llu has "
-			    "%s but %s:%llu has %s; both files need the same "
-			    "sentences and tokens", g->in.name,
-			    (unsigned long long)g->in.lineno, line_kind(kg),
-			    p->in.name, (unsigned long long)p->in.lineno,
-			    line_kind(kp));
+			layouts_differ(g, kg, p, kp);
 		if (kg == CONLL_EOF)
 			break;
 		take(pos, kg, g, p);
@@ -667,12 +691,19 @@ read_pair(struct position *pos, struct conll_file *g, struct conll_file *p)
 		    (unsigned long long)pos->first_mismatch[0]);
 }
 
+/*
+ * Open a file of --gold or --pred.  A --pred file may hold the predicted
+ * tags alone, one a line, as many taggers write them.
+ */
 static void
-open_or_die(struct conll_file *f, const char *path, bool skip_comments)
+open_or_die(struct conll_file *f, const char *path, bool skip_comments,
+    bool pred)
 {
 	if (conll_open(f, path, &opt.conll) != 0)
 		die(EXIT_DATA, "%s: %s", path, strerror(errno));
 	f->skip_comments = skip_comments;
+	f->min_fields = pred ? 1 : 2;
+	f->fields_meaning = pred ? "the predicted tag" : "token and gold tag";
 }
 
 /*
@@ -737,9 +768,9 @@ main(int argc, char **argv)
 		status = spanin_run(argv + optind, argc - optind, &failed);
 	} else if (opt.gold_path != NULL) {
 		open_or_die(&g, opt.gold_path, opt.comments == COMMENTS_GOLD ||
-		    opt.comments == COMMENTS_BOTH);
+		    opt.comments == COMMENTS_BOTH, false);
 		open_or_die(&p, opt.pred_path, opt.comments == COMMENTS_PRED ||
-		    opt.comments == COMMENTS_BOTH);
+		    opt.comments == COMMENTS_BOTH, true);
 		read_pair(&pos, &g, &p);
 		if (g.nfields == 0)
 			die_at(g.in.name, 0, "%s", no_tokens);

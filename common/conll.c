@@ -16,6 +16,8 @@ conll_open(struct conll_file *f, const char *path, const struct conll_opts *o)
 	memset(f, 0, sizeof *f);
 	f->delim = o->delim;
 	f->skip_comments = o->skip_comments;
+	f->min_fields = 2;
+	f->fields_meaning = "gold and predicted tag";
 	return lines_open(&f->in, path);
 }
 
@@ -142,12 +144,13 @@ split(struct conll_file *f, const struct line *l, const struct conll_opts *o)
 		    DELIM_SPACE;
 	fields_split(&f->fs, l->p, l->len, f->delim, o->delimch);
 	if (f->nfields == 0) {
-		while (f->delim == DELIM_TAB && f->fs.n > 2 &&
+		while (f->delim == DELIM_TAB && f->fs.n > f->min_fields &&
 		    f->fs.f[f->fs.n - 1].len == 0)
 			f->fs.n--;
-		if (f->fs.n < 2)
-			die_at(f->in.name, f->in.lineno, "expected at least 2 "
-			    "fields (gold and predicted tag), found %zu",
+		if (f->fs.n < f->min_fields)
+			die_at(f->in.name, f->in.lineno, "expected at least %zu "
+			    "field%s (%s), found %zu", f->min_fields,
+			    f->min_fields == 1 ? "" : "s", f->fields_meaning,
 			    f->fs.n);
 		f->nfields = f->fs.n;
 		f->first_line = f->in.lineno;
@@ -298,6 +301,7 @@ next_slow(struct conll_file *f, const struct conll_opts *o)
 		f->in_sentence = true;
 		return CONLL_TOKEN;
 	}
+	f->at_end = true;
 	if (!o->conlleval && sentence_break(f) == CONLL_BREAK)
 		return CONLL_BREAK;
 	return CONLL_EOF;
@@ -307,8 +311,8 @@ void
 conll_no_column(const struct conll_file *f, long col, const char *what)
 {
 	die_at(f->in.name, f->in.lineno, "the %s column %ld does not exist: "
-	    "the line has %ld fields%s", what, col, (long)f->fs.n,
-	    comment_hint(f, &f->line));
+	    "the line has %ld field%s%s", what, col, (long)f->fs.n,
+	    f->fs.n == 1 ? "" : "s", comment_hint(f, &f->line));
 }
 
 /*

@@ -47,6 +47,10 @@ struct conll_file {
 	enum delim delim;	/* fixed by the first non-blank line */
 	size_t	 nfields;	/* of the first non-blank line, 0 before */
 	uint64_t first_line;
+	size_t	 min_fields;	/* of a token line: 2, or 1 for a file of
+				   predicted tags alone */
+	const char *fields_meaning;	/* what min_fields are, for errors */
+	bool	 at_end;	/* no line is left */
 	bool	 in_sentence;	/* a token since the last break */
 	bool	 skip_comments;	/* set from the options by conll_open() */
 	bool	 first_is_hash;	/* the first non-blank line began with '#' */

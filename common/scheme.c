@@ -96,6 +96,11 @@ scheme_tag(enum scheme s, struct tag *t, const char *p, size_t len,
 	const struct prefix *pf;
 	int i;
 
+	/* A space at either end is left from an export, not part of a type. */
+	if (len > 0 && (p[0] == ' ' || p[len - 1] == ' ')) {
+		t->kind = TAG_BAD;
+		return false;
+	}
 	tag_parse(t, p, len, outside, outlen);
 	if (t->kind == TAG_O || s == SCHEME_LENIENT)
 		return t->kind != TAG_BAD;

@@ -242,6 +242,8 @@ parse_tags(struct decoder *d, const struct sentence *s, int side,
 static const char *
 bad_tag_hint(const struct decoder *d, const char *p, size_t len)
 {
+	if (len > 0 && (p[0] == ' ' || p[len - 1] == ' '))
+		return "; remove the space at the start or end of the tag";
 	if (len >= 2 && p[1] == '-' && strchr("biesluwm", p[0]) != NULL)
 		return "; prefixes are upper case";
 	if (d->hint_columns && d->scheme == SCHEME_LENIENT)

@@ -150,7 +150,7 @@ many_sentences() {
 	cut -d ' ' -f 1,3 two.conll | tr ' ' '\t' | head -n 4 > pred.tsv
 	run -1 --separate-stderr nerspan --gold=gold.tsv --pred=pred.tsv
 	[ "$output" = "" ]
-	[ "$stderr" = "nerspan: sentence layouts differ: gold.tsv:5 has a token line but pred.tsv:4 has the end of a sentence; both files need the same sentences and tokens" ]
+	[ "$stderr" = "nerspan: sentence layouts differ: gold.tsv:5 has a token line but pred.tsv has the end of the file (after line 4); both files need the same sentences and tokens" ]
 }
 
 @test "conll: ragged row is an error" {

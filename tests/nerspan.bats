@@ -220,7 +220,7 @@ c O O
 	[ "$stderr" = "nerspan: sentence layouts differ: g.conll:2 has a token line but p.conll:2 has the end of a sentence; both files need the same sentences and tokens" ]
 	printf 'a B-X\nb O\n' > short.conll
 	run -1 --separate-stderr nerspan --gold=g.conll --pred=short.conll
-	[ "$stderr" = "nerspan: sentence layouts differ: g.conll:4 has a token line but short.conll:2 has the end of the file; both files need the same sentences and tokens" ]
+	[ "$stderr" = "nerspan: sentence layouts differ: g.conll:4 has a token line but short.conll has the end of the file (after line 2); both files need the same sentences and tokens" ]
 }
 
 @test "separate files: mixed delimiters and endings" {
