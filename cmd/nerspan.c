@@ -25,7 +25,8 @@
 
 static const char usage_line[] =
     "usage: nerspan [-c] [-d delim] [-g columns] [-m map] [-o tag]\n"
-    "               [-p columns] [-s scheme] [-t column] [--conlleval]\n"
+    "               [-p columns] [-s scheme] [-t column] [--allow-empty]\n"
+    "               [--conlleval]\n"
     "               [--empty-tag=error|outside] [--repair=policy]\n"
     "               [--skip-comments[=files]] [--token-mismatch=count|error]\n"
     "               [--pred-token-column=N] [file ... | --gold=file "
@@ -59,6 +60,8 @@ static const char help_text[] =
     "                             bilou, bmes, bmeow (bmewo), io, raw; the\n"
     "                             default, lenient, reads every prefix\n"
     "  -t, --token-column=N       column of the token text (default 1)\n"
+    "      --allow-empty          read an input without token lines (empty\n"
+    "                             or blank) as an empty corpus, not an error\n"
     "      --conlleval            read and chunk exactly as conlleval.pl does\n"
     "      --empty-tag=error|outside  an empty tag field is an error\n"
     "                             (default) or reads as outside\n"
@@ -94,7 +97,8 @@ enum {
 };
 
 enum {
-	OPT_CONLLEVAL = 256,
+	OPT_ALLOW_EMPTY = 256,
+	OPT_CONLLEVAL,
 	OPT_EMPTY_TAG,
 	OPT_GOLD,
 	OPT_PRED,
@@ -125,6 +129,7 @@ struct options {
 	long	 token, pred_token;
 	bool	 empty_is_outside;
 	bool	 mismatch_is_error;
+	bool	 allow_empty;	/* an input without tokens is no error */
 	int	 comments;	/* files whose '#' lines are skipped */
 	const char *gold_path, *pred_path;
 	struct decoder dec;
@@ -235,6 +240,9 @@ parse_long_option(int c, const char *arg)
 	static const char *const sides[] = { "gold", "pred", NULL };
 
 	switch (c) {
+	case OPT_ALLOW_EMPTY:
+		opt.allow_empty = true;
+		break;
 	case OPT_CONLLEVAL:
 		opt.conll.conlleval = true;
 		break;
@@ -398,6 +406,7 @@ static void
 parse_options(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY },
 		{ "check", no_argument, NULL, 'c' },
 		{ "conlleval", no_argument, NULL, OPT_CONLLEVAL },
 		{ "delimiter", required_argument, NULL, 'd' },
@@ -712,7 +721,8 @@ open_or_die(struct conll_file *f, const char *path, bool skip_comments,
  * would look whole.
  */
 static const char no_tokens[] = "no token lines (the file is empty or "
-    "blank); if a program wrote it, that program failed";
+    "blank); if a program wrote it, that program failed, and if it is a "
+    "shard of a corpus, --allow-empty reads it as empty";
 
 /* Read each file argument; one that cannot be opened is reported, and the
  * others are still read. */
@@ -734,7 +744,7 @@ read_files(struct position *pos, int argc, char **argv, char **failed)
 			read_compat(&f, &opt.conll, &opt.dec);
 		else
 			read_single(pos, &f);
-		if (f.nfields == 0) {
+		if (f.nfields == 0 && !opt.allow_empty) {
 			input_unusable(f.in.name, no_tokens, failed);
 			status = EXIT_DATA;
 		}
@@ -772,7 +782,7 @@ main(int argc, char **argv)
 		open_or_die(&p, opt.pred_path, opt.comments == COMMENTS_PRED ||
 		    opt.comments == COMMENTS_BOTH, true);
 		read_pair(&pos, &g, &p);
-		if (g.nfields == 0)
+		if (g.nfields == 0 && !opt.allow_empty)
 			die_at(g.in.name, 0, "%s", no_tokens);
 		conll_close(&g);
 		conll_close(&p);

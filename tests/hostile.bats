@@ -21,35 +21,35 @@ many_sentences() {
 @test "conll: empty input is an unreadable file" {
 	run -1 --separate-stderr nerspan < empty.conll
 	[ "${lines[0]}" = "$(printf 'doc\tsent\tside\tstart\tend\ttype\tlevel\tsource\ttext')" ]
-	[ "${lines[1]}" = "$(printf '#incomplete\tnerspan could not read <stdin>: no token lines (the file is empty or blank); if a program wrote it, that program failed')" ]
+	[ "${lines[1]}" = "$(printf '#incomplete\tnerspan could not read <stdin>: no token lines (the file is empty or blank); if a program wrote it, that program failed, and if it is a shard of a corpus, --allow-empty reads it as empty')" ]
 	[ "${lines[2]}" = "$(printf '#end\t1')" ]
 	[ "${#lines[@]}" -eq 3 ]
-	[ "$stderr" = "nerspan: <stdin>: no token lines (the file is empty or blank); if a program wrote it, that program failed" ]
+	[ "$stderr" = "nerspan: <stdin>: no token lines (the file is empty or blank); if a program wrote it, that program failed, and if it is a shard of a corpus, --allow-empty reads it as empty" ]
 }
 
 @test "conll: blank file among others" {
 	run -1 --separate-stderr nerspan two.conll blank.conll two.conll
-	[ "$stderr" = "nerspan: blank.conll: no token lines (the file is empty or blank); if a program wrote it, that program failed" ]
+	[ "$stderr" = "nerspan: blank.conll: no token lines (the file is empty or blank); if a program wrote it, that program failed, and if it is a shard of a corpus, --allow-empty reads it as empty" ]
 	[ "$(printf '%s\n' "${lines[@]}" | grep -c '^#unit')" -eq 4 ]
-	[ "${lines[-2]}" = "$(printf '#incomplete\tnerspan could not read blank.conll: no token lines (the file is empty or blank); if a program wrote it, that program failed')" ]
+	[ "${lines[-2]}" = "$(printf '#incomplete\tnerspan could not read blank.conll: no token lines (the file is empty or blank); if a program wrote it, that program failed, and if it is a shard of a corpus, --allow-empty reads it as empty')" ]
 }
 
 @test "conll: empty input is not scored" {
 	run -1 --separate-stderr bash -c 'set -o pipefail; nerspan empty.conll 2>/dev/null | nermatch | nerscore'
 	[ "$output" = "" ]
-	[ "$stderr" = "nerscore: <stdin>: the input is incomplete, so no scores are printed: nerspan could not read empty.conll: no token lines (the file is empty or blank); if a program wrote it, that program failed" ]
+	[ "$stderr" = "nerscore: <stdin>: the input is incomplete, so no scores are printed: nerspan could not read empty.conll: no token lines (the file is empty or blank); if a program wrote it, that program failed, and if it is a shard of a corpus, --allow-empty reads it as empty" ]
 }
 
 @test "conll: empty --gold and --pred files" {
 	run -1 --separate-stderr nerspan --gold=empty.conll --pred=blank.conll
 	[ "$output" = "" ]
-	[ "$stderr" = "nerspan: empty.conll: no token lines (the file is empty or blank); if a program wrote it, that program failed" ]
+	[ "$stderr" = "nerspan: empty.conll: no token lines (the file is empty or blank); if a program wrote it, that program failed, and if it is a shard of a corpus, --allow-empty reads it as empty" ]
 }
 
 @test "conll: empty file under -c" {
 	run -1 --separate-stderr nerspan -c empty.conll
 	[ "$output" = "" ]
-	[ "$stderr" = "nerspan: empty.conll: no token lines (the file is empty or blank); if a program wrote it, that program failed" ]
+	[ "$stderr" = "nerspan: empty.conll: no token lines (the file is empty or blank); if a program wrote it, that program failed, and if it is a shard of a corpus, --allow-empty reads it as empty" ]
 }
 
 @test "conll: no final newline reads the last line" {

@@ -8,7 +8,7 @@
 
 load helper
 
-MAPPER='nerspan | nermatch | nerscore --counts'
+MAPPER='nerspan --allow-empty | nermatch | nerscore --counts'
 REDUCER='nerscore --counts'
 
 setup() {
@@ -95,11 +95,31 @@ map_shards() {
 	[ "$output" = "$(cat one.counts)" ]
 }
 
+@test "shards: chunk of blank lines" {
+	# A file that ends in a long run of blank lines: with 4 jobs some
+	# chunks hold blank lines only.  One entity, found: P = R = F = 1.
+	printf 'a B-X B-X\n\n\n\n\n\n\n\n\n\n\n\n' >t3.conll
+	run -0 --separate-stderr sh -c "parallel -j 4 --pipepart -a t3.conll \
+	    --recend '\n\n' --block -1 '$MAPPER' | $REDUCER | nerscore"
+	[ "$stderr" = "" ]
+	[ "${lines[1]}" = "$(printf 'strict\ttype\tX\t1\t0\t0\t1\t1\t1.0000\t1.0000\t1.0000')" ]
+	run -0 sh -c "parallel -j 4 --pipepart -a t3.conll --recend '\n\n' \
+	    --block -1 '$MAPPER' | grep -c '^#end'"
+	[ "$output" -gt 1 ]
+}
+
+@test "allow-empty: blank input is an empty corpus" {
+	run -0 --separate-stderr sh -c "printf '\n\n' | nerspan --allow-empty"
+	[ "$stderr" = "" ]
+	[ "$output" = "$(printf 'doc\tsent\tside\tstart\tend\ttype\tlevel\tsource\ttext\n#end\t0')" ]
+}
+
 # The Hadoop Streaming mapper and reducer of nertools(7), as files.
 write_hadoop_scripts() {
 	cat >map.sh <<'EOF'
 #!/bin/sh
-nerspan | nermatch | nerscore --counts >counts && tr '\n' '\r' <counts
+nerspan --allow-empty | nermatch | nerscore --counts >counts &&
+    tr '\n' '\r' <counts
 EOF
 	cat >reduce.sh <<'EOF'
 #!/bin/sh
@@ -136,7 +156,7 @@ EOF
 	    "$CORPUS" >docs.conll
 	parallel -j 8 --pipepart -a docs.conll --recstart '-DOCSTART-' \
 	    --recend '\n' --block -1 -k \
-	    'nerspan | nermatch | nerscore --counts=doc' >mapped
+	    'nerspan --allow-empty | nermatch | nerscore --counts=doc' >mapped
 	run -0 sh -c "nerscore --counts=doc mapped | nerscore --per-doc"
 	[ "$output" = "$(nerspan docs.conll | nermatch | nerscore --per-doc)" ]
 }
