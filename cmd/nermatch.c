@@ -16,6 +16,7 @@
 #include "align.h"
 #include "bytes.h"
 #include "err.h"
+#include "lines.h"
 #include "out.h"
 #include "stream.h"
 #include "unitkey.h"
@@ -918,6 +919,7 @@ main(int argc, char **argv)
 
 	err_init(argv[0]);
 	parse_options(argc, argv);
+	lines_check_operands(argv + optind, argc - optind);
 
 	m.work = align_work_new();
 	writer_header(STREAM_MATCHES);

@@ -17,6 +17,7 @@
 
 #include "counts.h"
 #include "err.h"
+#include "lines.h"
 #include "matrix.h"
 #include "matrix_text.h"
 #include "out.h"
@@ -328,6 +329,7 @@ main(int argc, char **argv)
 
 	err_init(argv[0]);
 	parse_options(argc, argv);
+	lines_check_operands(argv + optind, argc - optind);
 
 	tally_init(&t);
 	examples_init(&ex, opt.mo.overlap);

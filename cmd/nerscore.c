@@ -21,6 +21,7 @@
 #include "counts.h"
 #include "err.h"
 #include "explain.h"
+#include "lines.h"
 #include "out.h"
 #include "perdoc.h"
 #include "report.h"
@@ -744,6 +745,7 @@ main(int argc, char **argv)
 
 	err_init(argv[0]);
 	parse_options(argc, argv);
+	lines_check_operands(argv + optind, argc - optind);
 	check_options();
 	if (opt.output == OUT_CI || opt.output == OUT_COMPARE) {
 		run_boot(argc, argv);

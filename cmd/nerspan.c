@@ -15,6 +15,7 @@
 #include "compat.h"
 #include "conll.h"
 #include "err.h"
+#include "lines.h"
 #include "out.h"
 #include "scheme.h"
 #include "sentence.h"
@@ -765,6 +766,7 @@ main(int argc, char **argv)
 	decoder_init(&opt.dec);
 	opt.dec.map = typemap_new();
 	parse_options(argc, argv);
+	lines_check_operands(argv + optind, argc - optind);
 	sentence_init(&pos.s, opt.gold.n, opt.pred.n);
 	pos.outside = sentence_keep_fixed(&pos.s, opt.dec.outside,
 	    opt.dec.outlen);

@@ -281,7 +281,8 @@ read_ann(struct lines *in, const struct bratdoc *d, const char *side)
 		if (fs.n < 2 || fs.n > 3)
 			die_at(in->name, in->lineno, "invalid text-bound "
 			    "annotation: expected ID<TAB>TYPE START END<TAB>"
-			    "TEXT, found %zu fields", fs.n);
+			    "TEXT, found %zu field%s", fs.n,
+			    fs.n == 1 ? "" : "s");
 		note_id(&ids, &fs.f[0], in->lineno);
 		parse_entity(&e, &fs.f[1], in->name, in->lineno);
 		discontinuous += e.fragments > 1;

@@ -37,13 +37,26 @@ strip_bom(struct line *l)
 	}
 }
 
-/* The hint for a ragged line when '#' lines may be comments. */
+/*
+ * Suggest a fix for a line whose fields do not fit: the likeliest cause
+ * first, from what the file's first line and this line look like.
+ */
 static const char *
-comment_hint(const struct conll_file *f, const struct line *l)
+ragged_hint(const struct conll_file *f, const struct line *l)
 {
+	if (f->first_is_stream)
+		return "; this is a record stream of nertools, not a CoNLL "
+		    "file: give it to nermatch, nerscore or nermatrix";
 	if (f->first_is_hash || (l->len > 0 && l->p[0] == '#'))
 		return "; if lines that begin with '#' are comments, use "
 		    "--skip-comments";
+	if (f->first_is_docstart)
+		return "; give the -DOCSTART- line as many fields as a token "
+		    "line, as in '-DOCSTART- O O'";
+	if (f->delim_guessed && f->delim == DELIM_TAB &&
+	    memchr(l->p, '\t', l->len) == NULL && memchr(l->p, ' ', l->len))
+		return "; the first token line splits at TABs but this one "
+		    "has none: if spaces separate fields too, use -d space";
 	return "";
 }
 
@@ -139,9 +152,11 @@ fast_init(struct conll_file *f, const struct conll_opts *o)
 static void
 split(struct conll_file *f, const struct line *l, const struct conll_opts *o)
 {
-	if (f->delim == DELIM_AUTO)
+	if (f->delim == DELIM_AUTO) {
 		f->delim = memchr(l->p, '\t', l->len) != NULL ? DELIM_TAB :
 		    DELIM_SPACE;
+		f->delim_guessed = true;
+	}
 	fields_split(&f->fs, l->p, l->len, f->delim, o->delimch);
 	if (f->nfields == 0) {
 		while (f->delim == DELIM_TAB && f->fs.n > f->min_fields &&
@@ -155,17 +170,21 @@ split(struct conll_file *f, const struct line *l, const struct conll_opts *o)
 		f->nfields = f->fs.n;
 		f->first_line = f->in.lineno;
 		f->first_is_hash = l->len > 0 && l->p[0] == '#';
+		f->first_is_docstart = field_is(&f->fs.f[0], "-DOCSTART-");
+		f->first_is_stream = l->len >= 9 &&
+		    memcmp(l->p, "doc\tsent\t", 9) == 0;
 		fast_init(f, o);
 		return;
 	}
 	while (f->fs.n > f->nfields && f->fs.f[f->fs.n - 1].len == 0)
 		f->fs.n--;
 	if (f->fs.n != f->nfields)
-		die_at(f->in.name, f->in.lineno, "found %zu fields, but the "
+		die_at(f->in.name, f->in.lineno, "found %zu field%s, but the "
 		    "first token line (line %llu) has %zu: every token line "
 		    "needs the same columns%s", f->fs.n,
+		    f->fs.n == 1 ? "" : "s",
 		    (unsigned long long)f->first_line, f->nfields,
-		    comment_hint(f, l));
+		    ragged_hint(f, l));
 }
 
 /*
@@ -312,7 +331,7 @@ conll_no_column(const struct conll_file *f, long col, const char *what)
 {
 	die_at(f->in.name, f->in.lineno, "the %s column %ld does not exist: "
 	    "the line has %ld field%s%s", what, col, (long)f->fs.n,
-	    f->fs.n == 1 ? "" : "s", comment_hint(f, &f->line));
+	    f->fs.n == 1 ? "" : "s", ragged_hint(f, &f->line));
 }
 
 /*

@@ -54,6 +54,9 @@ struct conll_file {
 	bool	 in_sentence;	/* a token since the last break */
 	bool	 skip_comments;	/* set from the options by conll_open() */
 	bool	 first_is_hash;	/* the first non-blank line began with '#' */
+	bool	 first_is_docstart;	/* ... with the field -DOCSTART- */
+	bool	 first_is_stream;	/* ... with a record stream's header */
+	bool	 delim_guessed;	/* TAB or space was chosen by the first line */
 	bool	 fast;		/* CONLL_OUTSIDE may be returned */
 	uint64_t run;		/* the lines of the last CONLL_OUTSIDE */
 	unsigned char sep[2];	/* the separators, once the delimiter is set */

@@ -19,6 +19,22 @@
 #define BLOCK (1 << 17)
 
 /*
+ * Stop with a usage error when the operands name standard input ("-")
+ * more than once: the second read would find it empty.
+ */
+void
+lines_check_operands(char *const *paths, int n)
+{
+	int i, dashes = 0;
+
+	for (i = 0; i < n; i++)
+		dashes += strcmp(paths[i], "-") == 0;
+	if (dashes > 1)
+		die(EXIT_USAGE, "standard input can be read only once, but "
+		    "'-' is given %d times", dashes);
+}
+
+/*
  * Open path for reading ("-" is standard input).  Returns 0, or -1 with
  * errno set; a directory fails with EISDIR.
  */

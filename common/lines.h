@@ -26,6 +26,7 @@ struct lines {
 	uint64_t lineno;	/* number of the line last returned, from 1 */
 };
 
+void	lines_check_operands(char *const *paths, int n);
 int	lines_open(struct lines *r, const char *path);
 void	lines_close(struct lines *r);
 bool	lines_next_slow(struct lines *r, struct line *out);

@@ -58,7 +58,7 @@ static const char *const prefix_list[NSCHEME] = {
 	[SCHEME_BILOU] = "B-, I-, L- or U-",
 	[SCHEME_BMES] = "B-, M-, E- or S-",
 	[SCHEME_BMEOW] = "B-, M-, E- or W-",
-	[SCHEME_IO] = "I- or no hyphen at all",
+	[SCHEME_IO] = "I-",
 	[SCHEME_RAW] = "no prefix",
 };
 

@@ -250,6 +250,9 @@ bad_tag_hint(const struct decoder *d, const char *p, size_t len)
 		return "; the tags are the last two fields unless -g and -p say "
 		    "otherwise, a file with one tag column needs --gold and "
 		    "--pred, and tags with no prefix need -s raw or -s io";
+	if (d->scheme == SCHEME_IO)
+		return "; io also reads a tag without a hyphen as I-, and "
+		    "nerspan -c names the schemes the tags fit";
 	if (d->scheme != SCHEME_LENIENT)
 		return "; nerspan -c names the schemes the tags fit";
 	return "";
@@ -405,9 +408,10 @@ decoder_report(const struct decoder *d, size_t ngold, size_t npred)
 	}
 	if (d->repairs[GOLD] + d->repairs[PRED] == 0)
 		return;
-	warnx("%s: %llu invalid entities in gold and %llu in predictions, %s "
+	warnx("%s: %llu invalid %s in gold and %llu in predictions, %s "
 	    "(--repair=%s)", scheme_names[d->scheme],
 	    (unsigned long long)d->repairs[GOLD],
+	    d->repairs[GOLD] == 1 ? "entity" : "entities",
 	    (unsigned long long)d->repairs[PRED], done[d->repair],
 	    d->repair == REPAIR_BEGIN ? "begin" : "discard");
 }

@@ -178,8 +178,9 @@ parse_record(struct userspan *r, const struct layout *lay,
 	const int *col = lay->col;
 
 	if (fs->n != lay->nfields)
-		die_at(lay->file, line, "record has %zu fields, but the header "
-		    "names %zu columns", fs->n, lay->nfields);
+		die_at(lay->file, line, "record has %zu field%s, but the "
+		    "header names %zu columns", fs->n, fs->n == 1 ? "" : "s",
+		    lay->nfields);
 	r->doc = &f[col[COL_DOC]];
 	check_doc(r->doc, lay->file, line);
 	r->sent = col[COL_SENT] < 0 ? 0 :

@@ -234,8 +234,9 @@ static void
 check_fields(struct stream *s, size_t want, const char *what)
 {
 	if (s->fs.n != want)
-		die_at(s->in.name, s->in.lineno, "%s line has %zu fields, "
-		    "expected %zu", what, s->fs.n, want);
+		die_at(s->in.name, s->in.lineno, "%s line has %zu field%s, "
+		    "expected %zu", what, s->fs.n, s->fs.n == 1 ? "" : "s",
+		    want);
 }
 
 static void

@@ -332,7 +332,7 @@ count_stream() {
 	[ "$stderr" = "nermatch: unit6:2: #unit line has 6 fields, expected 5" ]
 	printf "$h#end\n" > end1
 	run -1 --separate-stderr nermatch end1
-	[ "$stderr" = "nermatch: end1:2: #end line has 1 fields, expected 2" ]
+	[ "$stderr" = "nermatch: end1:2: #end line has 1 field, expected 2" ]
 	printf "$h#end 0\n" > endspace
 	run -1 --separate-stderr nermatch endspace
 	[ "$stderr" = "nermatch: endspace:2: unknown directive '#end 0' (a line that begins with '#'); a document name may not begin with '#'" ]

@@ -259,3 +259,43 @@ c15_matches() {
 	run -0 --separate-stderr env -i PATH=/usr/local/bin:/usr/bin:/bin "$TOP/tests/run-bats" one.bats
 	[ "${lines[-1]}" = "1 passed, 0 failed" ]
 }
+
+@test "standard input named twice" {
+	# The second read of standard input finds it empty, and nerspan
+	# reported an unreadable file as if an upstream program had failed.
+	for p in nerspan nerscore nermatrix; do
+		run -2 --separate-stderr "$p" - -
+		[ "$output" = "" ]
+		[ "$stderr" = "$p: standard input can be read only once, but '-' is given 2 times" ]
+	done
+}
+
+@test "ragged line: -DOCSTART- hint" {
+	printf -- '-DOCSTART- O\n\nEU B-ORG B-ORG\n' > d.conll
+	run -1 --separate-stderr nerspan d.conll
+	[ "$stderr" = "nerspan: d.conll:3: found 3 fields, but the first token line (line 1) has 2: every token line needs the same columns; give the -DOCSTART- line as many fields as a token line, as in '-DOCSTART- O O'" ]
+}
+
+@test "ragged line: TAB and space hint" {
+	printf 'a\tB-X\tB-X\nb O O\n' > m.tsv
+	run -1 --separate-stderr nerspan m.tsv
+	[ "$stderr" = "nerspan: m.tsv:2: found 1 field, but the first token line (line 1) has 3: every token line needs the same columns; the first token line splits at TABs but this one has none: if spaces separate fields too, use -d space" ]
+}
+
+@test "ragged line: record stream hint" {
+	printf 'a B-X B-X\n' | nerspan > s
+	run -1 --separate-stderr nerspan s
+	[ "$stderr" = "nerspan: s:2: found 4 fields, but the first token line (line 1) has 9: every token line needs the same columns; this is a record stream of nertools, not a CoNLL file: give it to nermatch, nerscore or nermatrix" ]
+}
+
+@test "repair summary: one invalid entity" {
+	printf 'a I-X I-X\nb O I-Y\n' > r.conll
+	run -0 --separate-stderr nerspan -s iob2 r.conll
+	[ "$stderr" = "nerspan: iob2: 1 invalid entity in gold and 2 in predictions, kept as conlleval.pl reads them (--repair=begin)" ]
+}
+
+@test "io scheme: bad prefix message" {
+	printf 'a B-X B-X\n' > b.conll
+	run -1 --separate-stderr nerspan -s io b.conll
+	[ "$stderr" = "nerspan: b.conll:1: unknown gold tag 'B-X': expected O or a tag with I- prefix under io; io also reads a tag without a hyphen as I-, and nerspan -c names the schemes the tags fit" ]
+}

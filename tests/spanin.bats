@@ -230,7 +230,7 @@ ann() {
 	[ "$stderr" = "nerspan: a.ann:1: invalid text-bound annotation 'PER': expected TYPE START END" ]
 	ann a.ann $'T1 PER 0 3 Ada'
 	run -1 --separate-stderr nerspan -i brat a.ann
-	[ "$stderr" = "nerspan: a.ann:1: invalid text-bound annotation: expected ID<TAB>TYPE START END<TAB>TEXT, found 1 fields" ]
+	[ "$stderr" = "nerspan: a.ann:1: invalid text-bound annotation: expected ID<TAB>TYPE START END<TAB>TEXT, found 1 field" ]
 	ann a.ann $'T1\tPER 5 3\tAda'
 	run -1 --separate-stderr nerspan -i brat a.ann
 	[ "$stderr" = "nerspan: a.ann:1: invalid offsets '5 3': expected START END with END > START, or fragments START END;START END" ]
