@@ -245,7 +245,9 @@ check_ids(struct id_list *t, const char *file)
 {
 	size_t i;
 
-	qsort(t->v, t->n, sizeof *t->v, id_line_cmp);
+	/* qsort() may not be given the null pointer of an empty list. */
+	if (t->n > 1)
+		qsort(t->v, t->n, sizeof *t->v, id_line_cmp);
 	for (i = 1; i < t->n; i++)
 		if (t->v[i].id == t->v[i - 1].id)
 			die_at(file, t->v[i].line, "duplicate ID T%llu, also "

@@ -204,6 +204,17 @@ ann() {
 	[ "${lines[2]}" = "$(printf 'a\t0\tgold\t0\t3\tPER\t1\ta.ann:1\tAda')" ]
 }
 
+@test "brat: file with no entities" {
+	# A document nobody annotated.  Found by fuzzing: the ID check sorted
+	# an empty list through a null pointer, which UBSan reports.
+	: > a.ann
+	run -0 --separate-stderr nerspan -i brat a.ann
+	[ "$stderr" = "" ]
+	[ "${lines[1]}" = "$(printf '#doc\ta\t0\t0')" ]
+	[ "${lines[2]}" = "$(printf '#unit\ta\t0\t-\t-')" ]
+	[ "${#lines[@]}" -eq 4 ]
+}
+
 @test "brat: documents in name order" {
 	mkdir d
 	for n in b 10 a 9; do ann "d/$n.ann" $'T1\tX 0 1\tx'; done
