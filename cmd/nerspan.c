@@ -536,14 +536,21 @@ add_tags(struct position *pos, size_t tok, const struct conll_file *f,
 	}
 }
 
+/*
+ * Tell whether a -DOCSTART- line counts as a correct token, as in
+ * conlleval.pl: when its gold and predicted tags are equal.  In a file
+ * of predicted tags alone the line has no tag, so it counts as correct.
+ */
 static bool
 docstart_correct(const struct conll_file *g, const struct conll_file *p)
 {
 	const struct field *gt = &g->fs.f[conll_column(g, opt.gold.v[0],
 	    "gold")];
-	const struct field *pt = &p->fs.f[conll_column(p, opt.pred.v[0],
-	    "predicted")];
+	const struct field *pt;
 
+	if (g != p && p->nfields == 1)
+		return true;
+	pt = &p->fs.f[conll_column(p, opt.pred.v[0], "predicted")];
 	return bytes_equal(gt->p, gt->len, pt->p, pt->len);
 }
 
@@ -673,7 +680,9 @@ layouts_differ(const struct conll_file *g, enum conll_line kg,
 	describe_place(at_g, sizeof at_g, g, kg);
 	describe_place(at_p, sizeof at_p, p, kp);
 	die(EXIT_DATA, "sentence layouts differ: %s but %s; both files need "
-	    "the same sentences and tokens", at_g, at_p);
+	    "the same sentences and tokens%s", at_g, at_p,
+	    kg == CONLL_DOCSTART || kp == CONLL_DOCSTART ? ", and a "
+	    "-DOCSTART- line in one needs a -DOCSTART- line in the other" : "");
 }
 
 static void
@@ -714,6 +723,9 @@ open_or_die(struct conll_file *f, const char *path, bool skip_comments,
 	f->skip_comments = skip_comments;
 	f->min_fields = pred ? 1 : 2;
 	f->fields_meaning = pred ? "the predicted tag" : "token and gold tag";
+	if (!pred)
+		f->fields_hint = "; only the --pred file may hold its tags "
+		    "alone";
 }
 
 /*

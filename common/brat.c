@@ -209,13 +209,19 @@ check_annotation(const struct lines *in, const struct line *l)
 		    "give the .ann file, not the text file");
 }
 
-/* Note the ID of a text-bound annotation, when it is T and digits. */
+/*
+ * Note the ID of a text-bound annotation when it is T and a number
+ * without leading zeros, so that equal numbers are equal IDs (T01 and T1
+ * differ).
+ */
 static void
 note_id(struct id_list *t, const struct field *id, uint64_t line)
 {
 	uint64_t v = 0;
 	size_t i;
 
+	if (id->len > 2 && id->p[1] == '0')
+		return;
 	for (i = 1; i < id->len; i++) {
 		if (id->p[i] < '0' || id->p[i] > '9' || v > UINT64_MAX / 10 - 1)
 			return;

@@ -18,6 +18,7 @@ conll_open(struct conll_file *f, const char *path, const struct conll_opts *o)
 	f->skip_comments = o->skip_comments;
 	f->min_fields = 2;
 	f->fields_meaning = "gold and predicted tag";
+	f->fields_hint = "";
 	return lines_open(&f->in, path);
 }
 
@@ -39,25 +40,65 @@ strip_bom(struct line *l)
 
 /*
  * Suggest a fix for a line whose fields do not fit: the likeliest cause
- * first, from what the file's first line and this line look like.
+ * first, from what the file's first token line and this line look like.
  */
 static const char *
 ragged_hint(const struct conll_file *f, const struct line *l)
 {
-	if (f->first_is_stream)
-		return "; this is a record stream of nertools, not a CoNLL "
-		    "file: give it to nermatch, nerscore or nermatrix";
+	bool docstart = f->fs.n > 0 && field_is(&f->fs.f[0], "-DOCSTART-");
+
 	if (f->first_is_hash || (l->len > 0 && l->p[0] == '#'))
 		return "; if lines that begin with '#' are comments, use "
 		    "--skip-comments";
-	if (f->first_is_docstart)
-		return "; give the -DOCSTART- line as many fields as a token "
-		    "line, as in '-DOCSTART- O O'";
 	if (f->delim_guessed && f->delim == DELIM_TAB &&
 	    memchr(l->p, '\t', l->len) == NULL && memchr(l->p, ' ', l->len))
 		return "; the first token line splits at TABs but this one "
 		    "has none: if spaces separate fields too, use -d space";
+	if (f->nfields == 1)
+		return "; the file holds one field a line, its tag";
+	if (f->delim_guessed && f->delim == DELIM_SPACE && f->min_fields == 1)
+		return "; if a tag contains spaces, use -d tab";
+	if (docstart || (f->first_is_docstart && f->fs.n > f->nfields))
+		return "; give a -DOCSTART- line as many fields as a token "
+		    "line";
 	return "";
+}
+
+/* Tell whether p[0..len) contains the string word. */
+static bool
+contains(const char *p, size_t len, const char *word)
+{
+	size_t n = strlen(word), i;
+
+	for (i = 0; i + n <= len; i++)
+		if (memcmp(p + i, word, n) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Stop when the first line is the header of a record stream of nertools:
+ * its fields would read as a token and tags, and fail later with a
+ * misleading message.
+ */
+static void
+reject_stream(const struct conll_file *f, const struct line *l)
+{
+	static const char *const kinds[][2] = {
+		{ "\tcount", "a count stream: give it to nerscore or "
+		    "nermatrix" },
+		{ "\tclass\t", "a match stream: give it to nerscore or "
+		    "nermatrix" },
+		{ "\tside\t", "a span stream: give it to nermatch" },
+	};
+	size_t i;
+
+	if (l->len < 9 || memcmp(l->p, "doc\tsent\t", 9) != 0)
+		return;
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (contains(l->p, l->len, kinds[i][0]))
+			die_at(f->in.name, f->in.lineno, "this is not a CoNLL "
+			    "file but %s", kinds[i][1]);
 }
 
 /* Tell whether c is a field separator of the file (f->sep, fast_init()). */
@@ -162,17 +203,16 @@ split(struct conll_file *f, const struct line *l, const struct conll_opts *o)
 		while (f->delim == DELIM_TAB && f->fs.n > f->min_fields &&
 		    f->fs.f[f->fs.n - 1].len == 0)
 			f->fs.n--;
+		reject_stream(f, l);
 		if (f->fs.n < f->min_fields)
 			die_at(f->in.name, f->in.lineno, "expected at least %zu "
-			    "field%s (%s), found %zu", f->min_fields,
+			    "field%s (%s), found %zu%s", f->min_fields,
 			    f->min_fields == 1 ? "" : "s", f->fields_meaning,
-			    f->fs.n);
+			    f->fs.n, f->fields_hint);
 		f->nfields = f->fs.n;
 		f->first_line = f->in.lineno;
 		f->first_is_hash = l->len > 0 && l->p[0] == '#';
 		f->first_is_docstart = field_is(&f->fs.f[0], "-DOCSTART-");
-		f->first_is_stream = l->len >= 9 &&
-		    memcmp(l->p, "doc\tsent\t", 9) == 0;
 		fast_init(f, o);
 		return;
 	}

@@ -50,12 +50,12 @@ struct conll_file {
 	size_t	 min_fields;	/* of a token line: 2, or 1 for a file of
 				   predicted tags alone */
 	const char *fields_meaning;	/* what min_fields are, for errors */
+	const char *fields_hint;	/* the fix, for errors */
 	bool	 at_end;	/* no line is left */
 	bool	 in_sentence;	/* a token since the last break */
 	bool	 skip_comments;	/* set from the options by conll_open() */
 	bool	 first_is_hash;	/* the first non-blank line began with '#' */
 	bool	 first_is_docstart;	/* ... with the field -DOCSTART- */
-	bool	 first_is_stream;	/* ... with a record stream's header */
 	bool	 delim_guessed;	/* TAB or space was chosen by the first line */
 	bool	 fast;		/* CONLL_OUTSIDE may be returned */
 	uint64_t run;		/* the lines of the last CONLL_OUTSIDE */

@@ -96,12 +96,20 @@ scheme_tag(enum scheme s, struct tag *t, const char *p, size_t len,
 	const struct prefix *pf;
 	int i;
 
-	/* A space at either end is left from an export, not part of a type. */
+	/*
+	 * A space at either end, or after the prefix, is left from an
+	 * export, not part of a type.
+	 */
 	if (len > 0 && (p[0] == ' ' || p[len - 1] == ' ')) {
 		t->kind = TAG_BAD;
 		return false;
 	}
 	tag_parse(t, p, len, outside, outlen);
+	if (s != SCHEME_RAW && t->kind != TAG_O && t->typelen > 0 &&
+	    t->type[0] == ' ') {
+		t->kind = TAG_BAD;
+		return false;
+	}
 	if (t->kind == TAG_O || s == SCHEME_LENIENT)
 		return t->kind != TAG_BAD;
 	if (s == SCHEME_RAW || (s == SCHEME_IO && memchr(p, '-', len) == NULL)) {

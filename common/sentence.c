@@ -238,12 +238,31 @@ parse_tags(struct decoder *d, const struct sentence *s, int side,
 	return true;
 }
 
-/* Suggest a fix for a tag that the scheme rejects. */
-static const char *
-bad_tag_hint(const struct decoder *d, const char *p, size_t len)
+/* Tell whether a tag has a space at an end, or after its prefix. */
+static bool
+stray_space(const struct decoder *d, const char *p, size_t len)
 {
+	const char *hyphen = memchr(p, '-', len);
+
 	if (len > 0 && (p[0] == ' ' || p[len - 1] == ' '))
-		return "; remove the space at the start or end of the tag";
+		return true;
+	return d->scheme != SCHEME_RAW && hyphen != NULL &&
+	    hyphen + 1 < p + len && hyphen[1] == ' ';
+}
+
+/*
+ * Suggest a fix for a tag that the scheme rejects, on a line whose token
+ * begins with '#' when hash is set.
+ */
+static const char *
+bad_tag_hint(const struct decoder *d, const char *p, size_t len, bool hash)
+{
+	if (hash)
+		return "; if lines that begin with '#' are comments, use "
+		    "--skip-comments";
+	if (stray_space(d, p, len))
+		return "; remove the space at the start or end of the tag or "
+		    "after its prefix";
 	if (len >= 2 && p[1] == '-' && strchr("biesluwm", p[0]) != NULL)
 		return "; prefixes are upper case";
 	if (d->hint_columns && d->scheme == SCHEME_LENIENT)
@@ -263,21 +282,32 @@ report_bad_tag(struct decoder *d, const struct sentence *s, int side,
     size_t level, size_t tok)
 {
 	struct ref r = tag_ref(s, tok, side, level);
+	struct ref token = s->tok[tok].text;
+	bool hash = token.len > 0 && bytes_of(s, token)[0] == '#';
 	const char *how = d->scheme == SCHEME_LENIENT ? "" : " under ";
+	char expected[128];
 
+	if (d->scheme == SCHEME_RAW)
+		snprintf(expected, sizeof expected, "%s or another tag",
+		    d->outside);
+	else
+		snprintf(expected, sizeof expected, "%s or a tag with %s prefix",
+		    d->outside, scheme_prefixes(d->scheme));
 	if (!d->check)
 		die_at(file_of(d, side), line_of(s, tok, side), "unknown %s "
-		    "tag '%.*s': expected %s or a tag with %s prefix%s%s%s",
+		    "tag '%.*s': expected %s%s%s%s",
 		    side == GOLD ? "gold" : "predicted", (int)r.len,
-		    bytes_of(s, r), d->outside,
-		    scheme_prefixes(d->scheme),
-		    how, d->scheme == SCHEME_LENIENT ? "" :
-		    scheme_names[d->scheme],
-		    bad_tag_hint(d, bytes_of(s, r), r.len));
-	out_printf("%s:%llu: %s: tag '%.*s' has no prefix %s allows (%s)\n",
-	    file_of(d, side), (unsigned long long)line_of(s, tok, side),
-	    side_name[side], (int)r.len, bytes_of(s, r),
-	    scheme_names[d->scheme], scheme_prefixes(d->scheme));
+		    bytes_of(s, r), expected, how,
+		    d->scheme == SCHEME_LENIENT ? "" : scheme_names[d->scheme],
+		    bad_tag_hint(d, bytes_of(s, r), r.len, hash));
+	out_printf("%s:%llu: %s: tag '%.*s' ", file_of(d, side),
+	    (unsigned long long)line_of(s, tok, side), side_name[side],
+	    (int)r.len, bytes_of(s, r));
+	if (stray_space(d, bytes_of(s, r), r.len))
+		out_str("has a space at an end or after its prefix\n");
+	else
+		out_printf("has no prefix %s allows (%s)\n",
+		    scheme_names[d->scheme], scheme_prefixes(d->scheme));
 	d->problems++;
 }
 

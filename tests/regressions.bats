@@ -273,7 +273,7 @@ c15_matches() {
 @test "ragged line: -DOCSTART- hint" {
 	printf -- '-DOCSTART- O\n\nEU B-ORG B-ORG\n' > d.conll
 	run -1 --separate-stderr nerspan d.conll
-	[ "$stderr" = "nerspan: d.conll:3: found 3 fields, but the first token line (line 1) has 2: every token line needs the same columns; give the -DOCSTART- line as many fields as a token line, as in '-DOCSTART- O O'" ]
+	[ "$stderr" = "nerspan: d.conll:3: found 3 fields, but the first token line (line 1) has 2: every token line needs the same columns; give a -DOCSTART- line as many fields as a token line" ]
 }
 
 @test "ragged line: TAB and space hint" {
@@ -285,7 +285,63 @@ c15_matches() {
 @test "ragged line: record stream hint" {
 	printf 'a B-X B-X\n' | nerspan > s
 	run -1 --separate-stderr nerspan s
-	[ "$stderr" = "nerspan: s:2: found 4 fields, but the first token line (line 1) has 9: every token line needs the same columns; this is a record stream of nertools, not a CoNLL file: give it to nermatch, nerscore or nermatrix" ]
+	[ "$stderr" = "nerspan: s:1: this is not a CoNLL file but a span stream: give it to nermatch" ]
+	nermatch s > m
+	run -1 --separate-stderr nerspan m
+	[ "$stderr" = "nerspan: m:1: this is not a CoNLL file but a match stream: give it to nerscore or nermatrix" ]
+	nerscore --counts m > c
+	run -1 --separate-stderr nerspan c
+	[ "$stderr" = "nerspan: c:1: this is not a CoNLL file but a count stream: give it to nerscore or nermatrix" ]
+}
+
+@test "ragged line: -DOCSTART- hint only for it" {
+	# The -DOCSTART- line is fine; line 4 lacks a tag.
+	printf -- '-DOCSTART- -X- O O\n\nJohn NNP B-PER B-PER\nlives VBZ O\n' > s.conll
+	run -1 --separate-stderr nerspan s.conll
+	[ "$stderr" = "nerspan: s.conll:4: found 3 fields, but the first token line (line 1) has 4: every token line needs the same columns" ]
+	# A short -DOCSTART- line after the first token line.
+	printf 'John NNP B-PER B-PER\n\n-DOCSTART- -X- O\n' > l.conll
+	run -1 --separate-stderr nerspan l.conll
+	[ "$stderr" = "nerspan: l.conll:3: found 3 fields, but the first token line (line 1) has 4: every token line needs the same columns; give a -DOCSTART- line as many fields as a token line" ]
+}
+
+@test "tag-only prediction file" {
+	# -DOCSTART- alone in the tag file counts as a correct token, as the
+	# joined file's '-DOCSTART- -X- O O' does: 2 tokens, both correct.
+	printf -- '-DOCSTART- -X- O\n\nJohn NNP B-PER\n' > g.conll
+	printf -- '-DOCSTART-\n\nB-PER\n' > p.tags
+	run -0 --separate-stderr bash -c \
+	    'nerspan --gold=g.conll --pred=p.tags | nermatch | nerscore -f table'
+	[ "${lines[-1]}" = "Token accuracy 1.0000 over 2 tokens." ]
+	# A tag in place of -DOCSTART- breaks the layout.
+	printf 'O\n\nB-PER\n' > o.tags
+	run -1 --separate-stderr nerspan --gold=g.conll --pred=o.tags
+	[ "$stderr" = "nerspan: sentence layouts differ: g.conll:1 has a -DOCSTART- line but o.tags:1 has a token line; both files need the same sentences and tokens, and a -DOCSTART- line in one needs a -DOCSTART- line in the other" ]
+	# A column past the one field.
+	run -1 --separate-stderr nerspan -p 2 --gold=g.conll --pred=p.tags
+	[ "$stderr" = "nerspan: p.tags:3: the predicted column 2 does not exist: the line has 1 field; the file holds one field a line, its tag" ]
+	# Types with spaces need -d tab.
+	printf 'a\tB-New York\nb\tI-New York\nc\tO\n' > mw.tsv
+	printf 'B-New York\nI-New York\nO\n' > mw.tags
+	run -1 --separate-stderr nerspan --gold=mw.tsv --pred=mw.tags
+	[ "$stderr" = "nerspan: mw.tags:3: found 1 field, but the first token line (line 1) has 2: every token line needs the same columns; if a tag contains spaces, use -d tab" ]
+	run -0 --separate-stderr nerspan -d tab --gold=mw.tsv --pred=mw.tags
+	[ "${lines[3]}" = "$(printf '1\t1\tpred\t0\t2\tNew York\t1\tmw.tags:1\ta b')" ]
+	# A gold file needs its tokens.
+	run -1 --separate-stderr nerspan --gold=p.tags --pred=p.tags
+	[ "$stderr" = "nerspan: p.tags:1: expected at least 2 fields (token and gold tag), found 1; only the --pred file may hold its tags alone" ]
+}
+
+@test "stray spaces in tags" {
+	printf 'John\tB-PER\tB- PER\n' > sp.tsv
+	run -1 --separate-stderr nerspan sp.tsv
+	[ "$stderr" = "nerspan: sp.tsv:1: unknown predicted tag 'B- PER': expected O or a tag with B-, I-, E-, S-, L-, U-, M- or W- prefix; remove the space at the start or end of the tag or after its prefix" ]
+	printf 'John\tPER\tPER \n' > raw.tsv
+	run -1 --separate-stderr nerspan -s raw raw.tsv
+	[ "$stderr" = "nerspan: raw.tsv:1: unknown predicted tag 'PER ': expected O or another tag under raw; remove the space at the start or end of the tag or after its prefix" ]
+	printf 'John\tB-PER\tB-PER \n' > c.tsv
+	run -1 --separate-stderr nerspan -c c.tsv
+	[ "${lines[0]}" = "c.tsv:1: pred: tag 'B-PER ' has a space at an end or after its prefix" ]
 }
 
 @test "repair summary: one invalid entity" {
@@ -298,4 +354,12 @@ c15_matches() {
 	printf 'a B-X B-X\n' > b.conll
 	run -1 --separate-stderr nerspan -s io b.conll
 	[ "$stderr" = "nerspan: b.conll:1: unknown gold tag 'B-X': expected O or a tag with I- prefix under io; io also reads a tag without a hyphen as I-, and nerspan -c names the schemes the tags fit" ]
+}
+
+@test "comment line read as a token" {
+	# A first line '# sent 1' has three fields, as the token lines do,
+	# so its 'tags' are read and rejected; the fix is --skip-comments.
+	printf '# sent 1\nJohn B-PER B-PER\n' > h.conll
+	run -1 --separate-stderr nerspan h.conll
+	[ "$stderr" = "nerspan: h.conll:1: unknown gold tag 'sent': expected O or a tag with B-, I-, E-, S-, L-, U-, M- or W- prefix; if lines that begin with '#' are comments, use --skip-comments" ]
 }

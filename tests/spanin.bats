@@ -197,6 +197,13 @@ ann() {
 	[ "$stderr" = "nerspan: a.ann:3: duplicate ID T1, also on line 1: give each annotation its own ID" ]
 }
 
+@test "brat: T01 and T1 differ" {
+	ann a.ann $'T1\tPER 0 4\tJohn' $'T01\tLOC 14 22\tNew York'
+	run -0 --separate-stderr nerspan -i brat a.ann
+	[ "$stderr" = "" ]
+	[ "${lines[3]}" = "$(printf 'a\t0\tgold\t14\t22\tLOC\t1\ta.ann:2\tNew York')" ]
+}
+
 @test "brat: same number, other kind" {
 	ann a.ann $'T1\tPER 0 3\tAda' $'A1\tNegated T1' $'#1\tAnnotatorNotes T1\tnote'
 	run -0 --separate-stderr nerspan -i brat a.ann
