@@ -145,6 +145,20 @@ many_sentences() {
 	[ "$output" -eq 30000 ]
 }
 
+@test "conll: a million distinct types" {
+	# Sentence i has gold g<i> and prediction g<i> (odd i, a match) or
+	# p<i> (even i): 700,000 gold types and 350,000 predicted ones, and
+	# 350,000 each of tp, fp and fn.
+	awk 'BEGIN { for (i = 0; i < 700000; i++)
+		printf "t B-g%d B-%s%d\n\n", i, i % 2 ? "g" : "p", i }' > types.conll
+	nerspan types.conll | nermatch > m
+	nerscore m > scores
+	run -0 awk -F '\t' '$2 == "type" { n++ } END { print n }' scores
+	[ "$output" = 1050000 ]
+	run -0 awk -F '\t' '$2 == "micro" { print $4, $5, $6 }' scores
+	[ "$output" = "350000 350000 350000" ]
+}
+
 @test "conll: predicted file cut short" {
 	cut -d ' ' -f 1,2 two.conll | tr ' ' '\t' > gold.tsv
 	cut -d ' ' -f 1,3 two.conll | tr ' ' '\t' | head -n 4 > pred.tsv
