@@ -159,10 +159,10 @@ outside_len3(const struct conll_file *f, const char *p, size_t room)
 }
 
 /*
- * Allow the fast path of outside_len() once the delimiter is known,
- * if the caller asked for it and the outside tag contains no separator and
- * no byte below '!' (blank, CR, newline): a line that ends in separator,
- * tag, separator, tag then has that tag as its last two fields.
+ * Allow the fast path of outside_len() once the delimiter is known, if
+ * the caller asked for it and the outside tag contains no separator and
+ * no byte below '!' (blank, CR, newline).  Then a line that ends in
+ * separator, tag, separator, tag has that tag as its last two fields.
  */
 static void
 fast_init(struct conll_file *f, const struct conll_opts *o)

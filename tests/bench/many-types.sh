@@ -1,10 +1,10 @@
 #!/bin/sh
-# Benchmark of hostile sizes: N one-token sentences (default 1000000),
-# each with a type of its own on the gold side and, every second sentence,
-# another on the predicted side, so 1.5 N distinct types; then a line of
-# 2 MB with a type of 1.5 MB.  Prints the wall time and the maximum
-# resident memory of every program on them; the figures depend on the
-# machine, so this is not a test.
+# Benchmark of hostile sizes.  The first input has N one-token sentences
+# (default 1000000), each with a gold type of its own; every second one
+# also has a predicted type of its own, so there are 1.5 N types.  The
+# second input is a line of 2 MB with a type of 1.5 MB.  Prints the wall
+# time and peak memory of every program on them.  The figures depend on
+# the machine, so this is not a test.
 #
 # usage: tests/bench/many-types.sh [N]   (run from the top of the tree,
 # after make; NERTOOLS_BIN names another folder of programs)

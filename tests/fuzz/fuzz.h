@@ -14,9 +14,8 @@
 
 /*
  * Run fn(arg) and return its result, or the status it passed to exit().
- * reset, when not NULL, runs after fn and must put back the globals of
- * the harness itself (the program's options); fuzz_call() puts back those
- * of common/.
+ * Then reset, when not NULL, puts back the program's options, and
+ * fuzz_call() puts back the globals of common/.
  */
 int	fuzz_call(int (*fn)(void *), void *arg, void (*reset)(void));
 /* Store data in file slot 0-3 and return a path that opens it. */
