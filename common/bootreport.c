@@ -94,7 +94,7 @@ fmt_ratio(char *buf, size_t size, struct ratio r, int digits, bool sign)
 {
 	if (r.na)
 		snprintf(buf, size, "NA");
-	else
+	else if (fixed_text(buf, size, r.v, digits, sign) < 0)
 		snprintf(buf, size, sign ? "%+.*f" : "%.*f", digits, r.v);
 	return buf;
 }

@@ -133,11 +133,41 @@ out_i64(int64_t v)
 	}
 }
 
+/*
+ * Format v with digits decimals into buf of the given size.  A
+ * negative value that rounds to zero is written as zero, with a plus sign
+ * when sign is set, so that -0.0001 at 2 digits does not read "-0.00".
+ * Returns the length, or -1 when buf is too small.
+ */
+int
+fixed_text(char *buf, size_t size, double v, int digits, bool sign)
+{
+	int n = snprintf(buf, size, sign ? "%+.*f" : "%.*f", digits, v);
+
+	if (n < 0 || (size_t)n >= size)
+		return -1;
+	if (buf[0] == '-' && strspn(buf + 1, "0.") == (size_t)n - 1) {
+		if (sign) {
+			buf[0] = '+';
+		} else {
+			memmove(buf, buf + 1, (size_t)n);
+			n--;
+		}
+	}
+	return n;
+}
+
 /* Programs never call setlocale(), so "%f" always writes a decimal point. */
 void
 out_fixed(double v, int digits)
 {
-	out_printf("%.*f", digits, v);
+	char buf[64];
+	int n = fixed_text(buf, sizeof buf, v, digits, false);
+
+	if (n < 0)
+		out_printf("%.*f", digits, v);
+	else
+		out_write(buf, (size_t)n);
 }
 
 void

@@ -2,6 +2,7 @@
 #ifndef NERTOOLS_OUT_H
 #define NERTOOLS_OUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -25,6 +26,7 @@ void	out_write_big(const void *p, size_t len);
 void	out_str(const char *s);
 void	out_u64(uint64_t v);
 void	out_i64(int64_t v);
+int	fixed_text(char *buf, size_t size, double v, int digits, bool sign);
 void	out_fixed(double v, int digits);
 void	out_printf(const char *fmt, ...);
 void	out_flush(void);

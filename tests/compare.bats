@@ -259,6 +259,26 @@ micro_width() {
 	diff want.n got
 }
 
+@test "compare: no negative zero" {
+	# Reversed, the tiny inputs have small negative differences, such as
+	# -0.27 for the F1 of X, that round to 0 at no decimals: printf
+	# writes them as -0, which reads as a loss.
+	matches "$DATA/compare/old.conll" old.m
+	matches "$DATA/compare/new.conll" new.m
+	run -0 --separate-stderr nerscore --compare --digits=0 --resamples=all \
+	    new.m old.m
+	[ "$stderr" = "" ]
+	run -0 awk -F '\t' '{ for (i = 1; i <= NF; i++) if ($i == "-0") print }' \
+	    <<< "$output"
+	[ "$output" = "" ]
+	run -0 --separate-stderr nerscore --compare --digits=0 -f json \
+	    --resamples=all new.m old.m
+	run -1 grep -E -- '-0[,}]' <<< "$output"
+	run -0 --separate-stderr nerscore --compare --digits=0 -f table \
+	    --resamples=all new.m old.m
+	[[ "${lines[3]}" == *"f1  1  0    +0"* ]]
+}
+
 @test "self compare: zero and p 1" {
 	matches "$DATA/wnut17/uh_ritual.conll" m
 	run -0 --separate-stderr nerscore --compare -m all m m
