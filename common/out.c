@@ -134,10 +134,9 @@ out_i64(int64_t v)
 }
 
 /*
- * Format v with digits decimals into buf of the given size.  A
- * negative value that rounds to zero is written as zero, with a plus sign
- * when sign is set, so that -0.0001 at 2 digits does not read "-0.00".
- * Returns the length, or -1 when buf is too small.
+ * Format v with digits decimals into buf of the given size, and return
+ * the length, or -1 when buf is too small.  A negative value that rounds
+ * to zero is written as 0 (+0 when sign is set), not as -0.
  */
 int
 fixed_text(char *buf, size_t size, double v, int digits, bool sign)

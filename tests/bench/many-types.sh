@@ -1,6 +1,6 @@
 #!/bin/sh
 # Benchmark of hostile sizes.  The first input has N one-token sentences
-# (default 1000000), each with a gold type of its own; every second one
+# (default 1000000), each with a gold type of its own.  Every second one
 # also has a predicted type of its own, so there are 1.5 N types.  The
 # second input is a line of 2 MB with a type of 1.5 MB.  Prints the wall
 # time and peak memory of every program on them.  The figures depend on
