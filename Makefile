@@ -42,7 +42,18 @@ $(O)/build/align-brute: tests/unit/align-brute.c $(COMMON_OBJ) $(COMMON_HDR)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit/align-brute.c \
 		$(COMMON_OBJ) -lm
 
-check: all $(O)/build/align-brute
+# bytes checks the byte tests of common/swar.h and fmt_u64(), once with
+# SSE2 where the compiler offers it and once with the portable code alone.
+$(O)/build/bytes: tests/unit/bytes.c $(COMMON_OBJ) $(COMMON_HDR)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit/bytes.c \
+		$(COMMON_OBJ) -lm
+$(O)/build/bytes-portable: tests/unit/bytes.c $(COMMON_OBJ) $(COMMON_HDR)
+	$(CC) $(CPPFLAGS) -DNERTOOLS_NO_SSE2 $(CFLAGS) $(LDFLAGS) -o $@ \
+		tests/unit/bytes.c $(COMMON_OBJ) -lm
+
+UNIT = $(O)/build/align-brute $(O)/build/bytes $(O)/build/bytes-portable
+
+check: all $(UNIT)
 	@tests/run-bats
 
 # The same tests against a build with AddressSanitizer and
@@ -54,7 +65,8 @@ SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 SAN_O = build-san
 check-sanitize:
 	$(MAKE) O=$(SAN_O) CFLAGS="-O1 -g $(SANFLAGS)" LDFLAGS="$(SANFLAGS)" \
-		all $(SAN_O)/build/align-brute
+		all $(SAN_O)/build/align-brute $(SAN_O)/build/bytes \
+		$(SAN_O)/build/bytes-portable
 	@NERTOOLS_BIN=$$PWD/$(SAN_O) tests/run-bats
 
 # The same tests with every program run under valgrind, through wrapper
@@ -76,7 +88,7 @@ FUZZ_CC = clang
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_SECONDS = 0
 FUZZ_JOBS = 2
-FUZZ_NAMES = conll spans brat match score matrix tags align
+FUZZ_NAMES = conll spans brat match score matrix tags align read
 FUZZ_LINK = $(CC) $(CPPFLAGS) -I. -Itests/fuzz $(CFLAGS) -fsanitize=fuzzer \
 	-Wl,--wrap=exit,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free
 FUZZ_PROGRAM = tests/fuzz/fuzz-program.c tests/fuzz/fuzz.c
@@ -106,7 +118,7 @@ $(FUZZ_PROGRAMS:%=$(O)/fuzz-%): $(O)/fuzz-%: $(FUZZ_PROGRAM) $(COMMON_OBJ) \
 		-o $@ $(FUZZ_PROGRAM) $(FUZZ_OBJ) -lm
 
 # The harnesses that call common/ functions directly.
-$(O)/fuzz-tags $(O)/fuzz-align: $(O)/fuzz-%: tests/fuzz/fuzz-%.c \
+$(O)/fuzz-tags $(O)/fuzz-align $(O)/fuzz-read: $(O)/fuzz-%: tests/fuzz/fuzz-%.c \
 		tests/fuzz/fuzz.c $(COMMON_OBJ)
 	$(FUZZ_LINK) -o $@ tests/fuzz/fuzz-$*.c tests/fuzz/fuzz.c $(FUZZ_OBJ) -lm
 

@@ -7,6 +7,7 @@
 
 #include "bytes.h"
 #include "conll.h"
+#include "conllfast.h"
 #include "err.h"
 #include "swar.h"
 
@@ -101,89 +102,6 @@ reject_stream(const struct conll_file *f, const struct line *l)
 			    "file but %s", kinds[i][1]);
 }
 
-/* Tell whether c is a field separator of the file (f->sep, fast_init()). */
-static inline bool
-is_sep(const struct conll_file *f, char c)
-{
-	return (unsigned char)c == f->sep[0] || (unsigned char)c == f->sep[1];
-}
-
-/* Tell whether p starts with the outside tag; its first byte decides most. */
-static inline bool
-is_outside(const char *p, const struct conll_opts *o)
-{
-	return p[0] == o->outside[0] && (o->outlen == 1 ||
-	    memcmp(p + 1, o->outside + 1, o->outlen - 1) == 0);
-}
-
-/*
- * The offset of the first byte from p[i] on that may end a field: a byte
- * below '!' (blanks, CR, newline, NUL and other control bytes) or the
- * separator.  Returns room when fewer than 8 bytes are left to look at.
- */
-static inline size_t
-field_end(const struct conll_file *f, const char *p, size_t i,
-    size_t room)
-{
-	uint64_t w, m;
-
-	for (; room - i >= 8; i += 8) {
-		w = load8((const unsigned char *)p + i);
-		m = bytes_below(w, '!');
-		if (f->sep[0] >= '!')
-			m |= bytes_eq(w, f->sep[0]);
-		if (m != 0)
-			return i + first_byte(m);
-	}
-	return room;
-}
-
-/*
- * outside_len() for the commonest files: three columns and an
- * outside tag of one byte.  The line is token, separator, tag, the same
- * separator, tag, newline, where the token contains no separator and no
- * byte below '!'.  Inline, because it runs for nearly every line.
- */
-static inline size_t
-outside_len3(const struct conll_file *f, const char *p, size_t room)
-{
-	size_t k = field_end(f, p, 0, room);
-
-	if (k == 0 || room - k < 5 || p[0] == '-' ||
-	    (p[0] == '#' && f->skip_comments) || !is_sep(f, p[k]))
-		return 0;
-	if (load4((const unsigned char *)p + k + 1) !=
-	    (f->tail3 | (uint64_t)(unsigned char)p[k] << 8))
-		return 0;
-	return k + 4;
-}
-
-/*
- * Allow the fast path of outside_len() once the delimiter is known, if
- * the caller asked for it and the outside tag contains no separator and
- * no byte below '!' (blank, CR, newline).  Then a line that ends in
- * separator, tag, separator, tag has that tag as its last two fields.
- */
-static void
-fast_init(struct conll_file *f, const struct conll_opts *o)
-{
-	size_t i;
-
-	f->sep[0] = f->delim == DELIM_CHAR ? (unsigned char)o->delimch : '\t';
-	f->sep[1] = f->delim == DELIM_SPACE ? ' ' : f->sep[0];
-	f->fast = o->outlen > 0 && !o->conlleval && f->delim != DELIM_PERL &&
-	    f->sep[0] != '\n' && f->sep[0] != '\r' && f->sep[0] != '\0';
-	for (i = 0; f->fast && i < o->outlen; i++)
-		if (is_sep(f, o->outside[i]) ||
-		    (unsigned char)o->outside[i] < '!')
-			f->fast = false;
-	f->tail3 = 0;
-	if (f->fast && f->nfields == 3 && o->outlen == 1)
-		f->tail3 = (uint64_t)(unsigned char)o->outside[0] |
-		    (uint64_t)(unsigned char)o->outside[0] << 16 |
-		    (uint64_t)'\n' << 24;
-}
-
 /*
  * Split the line by the file's rule and check its number of fields.  Empty
  * fields at the end of a line (stray TABs) carry no data: the first line
@@ -213,7 +131,7 @@ split(struct conll_file *f, const struct line *l, const struct conll_opts *o)
 		f->first_line = f->in.lineno;
 		f->first_is_hash = l->len > 0 && l->p[0] == '#';
 		f->first_is_docstart = field_is(&f->fs.f[0], "-DOCSTART-");
-		fast_init(f, o);
+		conll_fast_init(f, o);
 		return;
 	}
 	while (f->fs.n > f->nfields && f->fs.f[f->fs.n - 1].len == 0)
@@ -255,54 +173,6 @@ is_blank(struct conll_file *f, const struct line *l,
 	if (l->len > 0 && l->p[0] != ' ' && l->p[0] != '\t')
 		return false;
 	return line_is_blank(l->p, l->len);
-}
-
-/*
- * The fast path, for the commonest token line of NER data: the last two
- * fields are both the outside tag ("word O O").  Returns the length of
- * the line at p, followed by room - 1 bytes of input, when it is such a
- * line and every check of the full path would pass on it, else 0.  Such
- * a line is neither split nor copied.  The line must be
- *
- *	F1 s F2 s ... F(nfields-2) s T s T newline
- *
- * where T is the outside tag, each s one separator, and no F contains a
- * separator or a byte below '!'.  This is safe because the full path
- * reads such a line as a token line of nfields fields that ends in T
- * twice, with no message:
- *   - nfields is set, so the file's first token line (whose BOM is
- *     stripped and whose field count every line must have) went the full
- *     way;
- *   - no NUL and no CR is in the line (T contains no byte below '!', see
- *     fast_init()), and it ends in T, so no CR is stripped and none is
- *     reported;
- *   - its first byte is not blank, '-' or, when comments are skipped,
- *     '#': the line is not blank, a comment, -X- or -DOCSTART-;
- *   - under DELIM_SPACE no F is empty, so no two blanks are adjacent and
- *     each s separates two fields; T contains no separator, so the line
- *     has nfields fields and T is the last two.
- */
-static size_t
-outside_len(const struct conll_file *f, const struct conll_opts *o,
-    const char *p, size_t room)
-{
-	size_t n = o->outlen, i = 0, k, end;
-
-	if (room == 0 || p[0] == ' ' || p[0] == '\t' || p[0] == '-' ||
-	    (p[0] == '#' && f->skip_comments))
-		return 0;
-	for (k = 2; k < f->nfields; k++) {
-		end = field_end(f, p, i, room);
-		if (end >= room || !is_sep(f, p[end]) ||
-		    (end == i && f->delim == DELIM_SPACE))
-			return 0;
-		i = end + 1;
-	}
-	if (room - i < 2 * n + 2 || !is_outside(p + i, o) ||
-	    !is_sep(f, p[i + n]) || !is_outside(p + i + n + 1, o) ||
-	    p[i + 2 * n + 1] != '\n')
-		return 0;
-	return i + 2 * n + 1;
 }
 
 static enum conll_line
@@ -375,33 +245,6 @@ conll_no_column(const struct conll_file *f, long col, const char *what)
 }
 
 /*
- * Take the lines of the fast path (outside_len()) from the next line on,
- * and return how many there were.  The loop stores nothing, so the
- * compiler can keep the file's fields in registers.
- */
-static uint64_t
-outside_run(struct conll_file *f, const struct conll_opts *o)
-{
-	const struct lines *r = &f->in;
-	size_t at = r->start, last = at, len = 0, next;
-	uint64_t n = 0;
-
-	for (;;) {
-		next = f->tail3 != 0 ? outside_len3(f, r->buf + at,
-		    r->end - at) : outside_len(f, o, r->buf + at, r->end - at);
-		if (next == 0)
-			break;
-		last = at;
-		len = next;
-		at += next + 1;
-		n++;
-	}
-	if (n > 0)
-		lines_skip(&f->in, &f->line, last, len, n);
-	return n;
-}
-
-/*
  * Read up to the next token, sentence break or -DOCSTART- line, or, when
  * the caller allowed it, up to the end of a run of lines tagged outside
  * on both sides (CONLL_OUTSIDE).
@@ -409,9 +252,13 @@ outside_run(struct conll_file *f, const struct conll_opts *o)
 enum conll_line
 conll_next(struct conll_file *f, const struct conll_opts *o)
 {
-	if (f->fast && (f->run = outside_run(f, o)) > 0) {
+	enum conll_line k;
+
+	if (f->fast && (f->run = conll_outside_run(f, o)) > 0) {
 		f->in_sentence = true;
 		return CONLL_OUTSIDE;
 	}
+	if (f->simple && conll_simple_line(f, &k))
+		return k;
 	return next_slow(f, o);
 }

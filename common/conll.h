@@ -38,6 +38,7 @@ struct conll_opts {
 	 */
 	const char *outside;
 	size_t	 outlen;
+	bool	 slow;	/* read every line the full way, for tests */
 };
 
 struct conll_file {
@@ -57,11 +58,12 @@ struct conll_file {
 	bool	 first_is_hash;	/* the first non-blank line began with '#' */
 	bool	 first_is_docstart;	/* ... with the field -DOCSTART- */
 	bool	 delim_guessed;	/* TAB or space was chosen by the first line */
+	bool	 simple;	/* conll_simple_line() may take lines */
 	bool	 fast;		/* CONLL_OUTSIDE may be returned */
 	uint64_t run;		/* the lines of the last CONLL_OUTSIDE */
 	unsigned char sep[2];	/* the separators, once the delimiter is set */
-	uint64_t tail3;		/* tag, 0, tag, newline: the bytes after the
-				   token that outside_len3() in conll.c
+	uint32_t tail3;		/* tag, 0, tag, newline: the bytes after the
+				   token that outside_run3() in conllfast.c
 				   expects, 0 standing for the separator; 0
 				   when the file does not fit that function */
 };

@@ -11,6 +11,7 @@
 
 #include "err.h"
 #include "out.h"
+#include "swar.h"
 
 struct out_buffer out_buffer;
 
@@ -67,29 +68,30 @@ out_str(const char *s)
 	out_write(s, strlen(s));
 }
 
-/* Write v in decimal to dst, which has room for 20 bytes; return the length. */
-size_t
-fmt_u64(char *dst, uint64_t v)
+/* The number of decimal digits of v; 0 has one. */
+static inline size_t
+decimal_digits(uint64_t v)
 {
-	char tmp[20];
-	char *p = tmp + sizeof tmp;
-	size_t n;
+	/* powers[n] is 10^n, except that 0 is 0: one digit as 1 to 9 have. */
+	static const uint64_t powers[] = { 0, 10, 100, 1000, 10000, 100000,
+	    1000000, 10000000, 100000000, 1000000000, 10000000000ULL,
+	    100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+	    100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+	    100000000000000000ULL, 1000000000000000000ULL,
+	    10000000000000000000ULL };
+	/* log10(2) is about 1233 / 4096: a first guess from the bit length. */
+	size_t n = ((last_bit(v | 1) + 1) * 1233) >> 12;
 
-	do {
-		*--p = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
-	n = (size_t)(tmp + sizeof tmp - p);
-	memcpy(dst, p, n);
-	return n;
+	return n + (v >= powers[n]);
 }
 
 /*
- * Write v in decimal straight into the buffer, two digits at a time: the
- * programs write several numbers per record.
+ * Write v in decimal into the bytes before end, as many as it has digits.
+ * Two digits at a time, with 32-bit division once v fits: the programs
+ * write several numbers per record.
  */
-void
-out_u64(uint64_t v)
+static inline void
+put_digits(char *end, uint64_t v)
 {
 	static const char pairs[] =
 	    "0001020304050607080910111213141516171819"
@@ -97,29 +99,44 @@ out_u64(uint64_t v)
 	    "4041424344454647484950515253545556575859"
 	    "6061626364656667686970717273747576777879"
 	    "8081828384858687888990919293949596979899";
-	uint64_t bound = 10;
-	size_t n = 1;
-	char *p;
+	char *p = end;
+	uint32_t w;
 
-	while (n < 20 && v >= bound) {
-		n++;
-		bound *= 10;
-	}
-	if (OUT_SIZE - out_buffer.used < n)
-		out_flush();
-	p = out_buffer.buf + out_buffer.used + n;
-	out_buffer.used += n;
-	while (v >= 100) {
+	while (v > UINT32_MAX) {
 		p -= 2;
 		memcpy(p, pairs + 2 * (v % 100), 2);
 		v /= 100;
 	}
-	if (v >= 10) {
+	for (w = (uint32_t)v; w >= 100; w /= 100) {
 		p -= 2;
-		memcpy(p, pairs + 2 * v, 2);
-	} else {
-		*--p = (char)('0' + v);
+		memcpy(p, pairs + 2 * (w % 100), 2);
 	}
+	if (w >= 10)
+		memcpy(p - 2, pairs + 2 * w, 2);
+	else
+		p[-1] = (char)('0' + w);
+}
+
+/* Write v in decimal to dst, which has room for 20 bytes; return the length. */
+size_t
+fmt_u64(char *dst, uint64_t v)
+{
+	size_t n = decimal_digits(v);
+
+	put_digits(dst + n, v);
+	return n;
+}
+
+/* The buffer is flushed only when full, as out_write() does. */
+void
+out_u64(uint64_t v)
+{
+	size_t n = decimal_digits(v);
+
+	if (OUT_SIZE - out_buffer.used < n)
+		out_flush();
+	out_buffer.used += n;
+	put_digits(out_buffer.buf + out_buffer.used, v);
 }
 
 void

@@ -15,6 +15,7 @@
 
 enum { GOLD, PRED };
 
+/* Both are 4 bytes long: write_span() writes them with out_write(). */
 static const char *const side_name[2] = { "gold", "pred" };
 
 /* The parse of the outside tag, the same under every scheme. */
@@ -180,11 +181,8 @@ write_span(struct decoder *d, const struct sentence *s, const struct span *sp,
 	if (!typemap_apply(d->map, side == GOLD ? MAP_GOLD : MAP_PRED,
 	    sp->type, sp->typelen, &type, &typelen))
 		return;
-	out_u64(d->doc);
-	out_tab();
-	out_u64(d->sent);
-	out_tab();
-	out_str(side_name[side]);
+	out_write(d->unit, d->unitlen);
+	out_write(side_name[side], 4);
 	out_tab();
 	out_u64(s->tok[sp->start].index);
 	out_tab();
@@ -391,6 +389,10 @@ decode_sentence(struct decoder *d, struct sentence *s)
 	/* Outside tags only, as in a third of sentences: nothing to write. */
 	if (!d->check && s->nruns == s->n)
 		return;
+	d->unitlen = fmt_u64(d->unit, d->doc);
+	d->unit[d->unitlen++] = '\t';
+	d->unitlen += fmt_u64(d->unit + d->unitlen, d->sent);
+	d->unit[d->unitlen++] = '\t';
 	for (level = 0; level < s->ngold; level++)
 		decode_side(d, s, GOLD, level);
 	for (level = 0; level < s->npred; level++)

@@ -63,6 +63,8 @@ struct decoder {
 	size_t	 namelen[2];
 	bool	 plain[2];	/* ... and whether they need no cleaning */
 	uint64_t doc, sent;
+	char	 unit[42];	/* doc, TAB, sent, TAB: how span records begin */
+	size_t	 unitlen;
 	uint64_t repairs[2];	/* invalid entities: gold, pred */
 	uint64_t problems;	/* lines the check reported */
 	bool	 consistent[2][MAX_LEVELS][NSCHEME];

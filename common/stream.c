@@ -436,7 +436,7 @@ void
 writer_unit(const char *doc, size_t doclen, const char *sent, size_t sentlen,
     const struct tokens *t)
 {
-	out_str("#unit\t");
+	out_write("#unit\t", 6);
 	out_write(doc, doclen);
 	out_tab();
 	out_write(sent, sentlen);

@@ -7,7 +7,7 @@ set -eu
 out=$1
 top=$(cd "$(dirname "$0")/../.." && pwd)
 data=$top/tests/data
-for n in conll spans brat match score matrix tags align; do
+for n in conll spans brat match score matrix tags align read; do
 	mkdir -p "$out/$n"
 done
 
@@ -26,6 +26,7 @@ for f in $conll; do
 	seed conll "$b.iob2" "$f" '\000\002'
 	seed conll "$b.iobes" "$f" '\000\005'
 	seed conll "$b.compat" "$f" '\001\000'
+	seed read "$b" "$f" "\\00$((i % 8))"
 	"$top"/nerspan "$f" > "$out/spans.tmp" 2>/dev/null || continue
 	seed match "$b" "$out/spans.tmp"
 	"$top"/nermatch "$out/spans.tmp" > "$out/match.tmp"
@@ -65,4 +66,9 @@ seed brat doc "$out/ann.tmp"
 # Spans for align: 2 gold, 3 predicted, then start, length, type each.
 printf '\002\003\000\001\002\000\005\001\001\001\001\000\004\002\001\006\000\002' \
 	> "$out/align/seed"
+# Real data for the reader's fast paths, which need 64 bytes and more.
+head -c 4000 "$data"/wnut17/uh_ritual.conll > "$out/wnut.tmp"
+for b in 0 1 2 4; do
+	seed read "wnut.$b" "$out/wnut.tmp" "\\00$b"
+done
 rm -f "$out"/*.tmp

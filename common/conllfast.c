@@ -1,0 +1,317 @@
+/*
+ * conllfast: the fast paths of the CoNLL reader (conll.c), for the lines
+ * that make up nearly all of a tagged corpus.  Each one takes a line only
+ * when the full path would read it the same way with no message, and
+ * leaves every other line to the full path, errors included.
+ */
+#include <string.h>
+
+#include "conll.h"
+#include "conllfast.h"
+#include "swar.h"
+
+/* Tell whether c is a field separator of the file (f->sep, conll_fast_init()). */
+static inline bool
+is_sep(const struct conll_file *f, char c)
+{
+	return (unsigned char)c == f->sep[0] || (unsigned char)c == f->sep[1];
+}
+
+/* Tell whether p starts with the outside tag; its first byte decides most. */
+static inline bool
+is_outside(const char *p, const struct conll_opts *o)
+{
+	return p[0] == o->outside[0] && (o->outlen == 1 ||
+	    memcmp(p + 1, o->outside + 1, o->outlen - 1) == 0);
+}
+
+/*
+ * The offset of the first byte from p[i] on that may end a field: a byte
+ * below '!' (blanks, CR, newline, NUL and other control bytes) or the
+ * separator.  Returns room when fewer than 8 bytes are left to look at.
+ */
+static inline size_t
+field_end(const struct conll_file *f, const char *p, size_t i,
+    size_t room)
+{
+	uint64_t w, m;
+
+	for (; room - i >= 8; i += 8) {
+		w = load8((const unsigned char *)p + i);
+		m = bytes_below(w, '!');
+		if (f->sep[0] >= '!')
+			m |= bytes_eq(w, f->sep[0]);
+		if (m != 0)
+			return i + first_byte(m);
+	}
+	return room;
+}
+
+/*
+ * Allow the fast paths once the delimiter is known.  The split of
+ * conll_simple_line() needs a separator that cannot end a line.  The
+ * outside runs need in addition two fields a line or more, and an
+ * outside tag with no separator and no byte below '!' (blank, CR,
+ * newline).  Then a line that ends in separator, tag, separator, tag has
+ * that tag as its last two fields.
+ */
+void
+conll_fast_init(struct conll_file *f, const struct conll_opts *o)
+{
+	size_t i;
+
+	f->sep[0] = f->delim == DELIM_CHAR ? (unsigned char)o->delimch : '\t';
+	f->sep[1] = f->delim == DELIM_SPACE ? ' ' : f->sep[0];
+	f->simple = !o->slow && !o->conlleval && f->delim != DELIM_PERL &&
+	    f->sep[0] != '\n' && f->sep[0] != '\r' && f->sep[0] != '\0';
+	f->fast = f->simple && o->outlen > 0 && f->nfields >= 2;
+	for (i = 0; f->fast && i < o->outlen; i++)
+		if (is_sep(f, o->outside[i]) ||
+		    (unsigned char)o->outside[i] < '!')
+			f->fast = false;
+	f->tail3 = 0;
+	if (f->fast && f->nfields == 3 && o->outlen == 1)
+		f->tail3 = (uint32_t)(unsigned char)o->outside[0] |
+		    (uint32_t)(unsigned char)o->outside[0] << 16 |
+		    (uint32_t)'\n' << 24;
+}
+
+/*
+ * The fast path, for the commonest token line of NER data: the last two
+ * fields are both the outside tag ("word O O").  Returns the length of
+ * the line at p, followed by room - 1 bytes of input, when it is such a
+ * line and every check of the full path would pass on it, else 0.  Such
+ * a line is neither split nor copied.  The line must be
+ *
+ *	F1 s F2 s ... F(nfields-2) s T s T newline
+ *
+ * where T is the outside tag, each s one separator, and no F contains a
+ * separator or a byte below '!'.  This is safe because the full path
+ * reads such a line as a token line of nfields fields that ends in T
+ * twice, with no message:
+ *   - nfields is set, so the file's first token line (whose BOM is
+ *     stripped and whose field count every line must have) went the full
+ *     way;
+ *   - no NUL and no CR is in the line (T contains no byte below '!', see
+ *     fast_init()), and it ends in T, so no CR is stripped and none is
+ *     reported;
+ *   - its first byte is not blank, '-' or, when comments are skipped,
+ *     '#': the line is not blank, a comment, -X- or -DOCSTART-;
+ *   - under DELIM_SPACE no F is empty, so no two blanks are adjacent and
+ *     each s separates two fields; T contains no separator, so the line
+ *     has nfields fields and T is the last two.
+ */
+static size_t
+outside_len(const struct conll_file *f, const struct conll_opts *o,
+    const char *p, size_t room)
+{
+	size_t n = o->outlen, i = 0, k, end;
+
+	if (room == 0 || p[0] == ' ' || p[0] == '\t' || p[0] == '-' ||
+	    (p[0] == '#' && f->skip_comments))
+		return 0;
+	for (k = 2; k < f->nfields; k++) {
+		end = field_end(f, p, i, room);
+		if (end >= room || !is_sep(f, p[end]) ||
+		    (end == i && f->delim == DELIM_SPACE))
+			return 0;
+		i = end + 1;
+	}
+	if (room - i < 2 * n + 2 || !is_outside(p + i, o) ||
+	    !is_sep(f, p[i + n]) || !is_outside(p + i + n + 1, o) ||
+	    p[i + 2 * n + 1] != '\n')
+		return 0;
+	return i + 2 * n + 1;
+}
+
+/*
+ * Take the lines of the fast path (outside_len()) from the next line on,
+ * and return how many there were.  The loop stores nothing, so the
+ * compiler can keep the file's fields in registers.
+ */
+static uint64_t
+outside_run(struct conll_file *f, const struct conll_opts *o)
+{
+	const struct lines *r = &f->in;
+	size_t at = r->start, last = at, len = 0, next;
+	uint64_t n = 0;
+
+	while ((next = outside_len(f, o, r->buf + at, r->end - at)) > 0) {
+		last = at;
+		len = next;
+		at += next + 1;
+		n++;
+	}
+	if (n > 0)
+		lines_skip(&f->in, &f->line, last, len, n);
+	return n;
+}
+
+/*
+ * The newlines and the stop bytes (below '!' or the separator sep) of
+ * p[0..64), which must be readable, as masks with bit i for p[i].
+ */
+static inline void
+newlines_stops(const char *p, unsigned char sep, uint64_t *newline,
+    uint64_t *stop)
+{
+	*newline = (uint64_t)eq16(p, '\n') |
+	    (uint64_t)eq16(p + 16, '\n') << 16 |
+	    (uint64_t)eq16(p + 32, '\n') << 32 |
+	    (uint64_t)eq16(p + 48, '\n') << 48;
+	*stop = (uint64_t)(low16(p) | eq16(p, sep)) |
+	    (uint64_t)(low16(p + 16) | eq16(p + 16, sep)) << 16 |
+	    (uint64_t)(low16(p + 32) | eq16(p + 32, sep)) << 32 |
+	    (uint64_t)(low16(p + 48) | eq16(p + 48, sep)) << 48;
+}
+
+/*
+ * Tell whether the line p[s..e), whose newline p[e] is the bit nl of the
+ * masks, is token, separator, tag, the same separator, tag, where the
+ * token is not empty and contains no stop byte, and the tag is the
+ * outside tag of one byte, oo being that byte in bits 8 to 15 and 24 to
+ * 31.  stops contains the stop bytes of the line (newlines_stops()) and
+ * none of an earlier line.  The masks are tested with bit arithmetic,
+ * because a shift by e costs several instructions on x86-64.
+ */
+static inline bool
+is_outside3(const struct conll_file *f, const char *p, size_t s, size_t e,
+    uint64_t nl, uint64_t stops, uint32_t oo)
+{
+	uint32_t w, sep;
+
+	if (e - s < 5 || (stops & (nl | (nl - 1))) != (nl | nl >> 2 | nl >> 4) ||
+	    p[s] == '-' || (p[s] == '#' && f->skip_comments))
+		return false;
+	w = (uint32_t)load4((const unsigned char *)p + e - 4);
+	sep = w & 0xff;
+	return w == (sep * 0x10001 | oo) && (sep == f->sep[0] ||
+	    sep == f->sep[1]);
+}
+
+/*
+ * outside_run() for the commonest files: three columns and an outside tag
+ * of one byte.  It looks at 64 bytes at a time, from the start of a line:
+ * the newlines found there give the next lines without parsing each one
+ * first, so the lines are checked independently of one another.  A line
+ * of 64 bytes or more, and the last 64 bytes of the buffer, are left to
+ * the other paths.
+ */
+static uint64_t
+outside_run3(struct conll_file *f)
+{
+	const char *buf = f->in.buf, *p;
+	size_t at = f->in.start, end = f->in.end, s, e, last = 0, len = 0;
+	const uint32_t oo = (f->tail3 & 0x00ff00ff) << 8;
+	uint64_t n = 0, newline, stop, nl;
+
+	while (end - at >= 64) {
+		p = buf + at;
+		newlines_stops(p, f->sep[0], &newline, &stop);
+		for (s = 0; newline != 0; newline ^= nl) {
+			nl = newline & -newline;
+			e = first_bit(nl);
+			if (!is_outside3(f, p, s, e, nl, stop, oo))
+				goto done;
+			stop &= ~(nl | (nl - 1));
+			last = at + s;
+			len = e - s;
+			n++;
+			s = e + 1;
+		}
+		if (s == 0)
+			break;
+		at += s;
+	}
+done:
+	if (n > 0)
+		lines_skip(&f->in, &f->line, last, len, n);
+	return n;
+}
+
+/* Take a run of lines tagged outside on both sides, and return its length. */
+uint64_t
+conll_outside_run(struct conll_file *f, const struct conll_opts *o)
+{
+	return f->tail3 != 0 ? outside_run3(f) : outside_run(f, o);
+}
+
+/*
+ * Split the token line at p into f->fs and return its length, when the
+ * line is simple: its first byte is no blank, '#' of a comment or '-' of
+ * -X- and -DOCSTART-, it has f->nfields fields, none empty, with one
+ * separator between two, and it contains no CR and no NUL.  The full path
+ * reads such a line the same way with no message.  Returns 0 for any
+ * other line, and for one that does not end within the room bytes at p,
+ * which are all readable, in whole blocks of 16.
+ */
+static size_t
+split_simple(struct conll_file *f, const char *p, size_t room)
+{
+	struct field *fs = f->fs.f;
+	size_t i, j, n = 0, start = 0;
+	unsigned m, c;
+
+	if (p[0] == ' ' || p[0] == '\t' || (p[0] == '#' && f->skip_comments) ||
+	    f->fs.cap < f->nfields)
+		return 0;
+	for (i = 0; room - i >= 16; i += 16) {
+		m = low16(p + i) | eq16(p + i, f->sep[0]);
+		for (; m != 0; m &= m - 1) {
+			j = i + first_bit(m);
+			c = (unsigned char)p[j];
+			if (c == '\r' || c == '\0')
+				return 0;
+			if (c != '\n' && !is_sep(f, (char)c))
+				continue;	/* a space inside a TAB field */
+			if (j == start || n == f->nfields)
+				return 0;
+			fs[n].p = p + start;
+			fs[n].len = j - start;
+			n++;
+			start = j + 1;
+			if (c != '\n')
+				continue;
+			if (n != f->nfields || (p[0] == '-' &&
+			    (field_is(&fs[0], "-X-") ||
+			    field_is(&fs[0], "-DOCSTART-"))))
+				return 0;
+			f->fs.n = n;
+			return j;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Take the next line when it is blank and empty, or a simple token line
+ * (split_simple()), and store in *k what conll_next() returns for it.  A
+ * blank line after another, or at the start, gives no event, so it is
+ * taken with the next line.  Returns false for any other line, which is
+ * left to the full path.
+ */
+bool
+conll_simple_line(struct conll_file *f, enum conll_line *k)
+{
+	struct lines *r = &f->in;
+	size_t len;
+
+	while (r->end - r->start >= 16) {
+		if (r->buf[r->start] == '\n') {
+			lines_skip(r, &f->line, r->start, 0, 1);
+			if (!f->in_sentence)
+				continue;
+			f->in_sentence = false;
+			*k = CONLL_BREAK;
+			return true;
+		}
+		len = split_simple(f, r->buf + r->start, r->end - r->start);
+		if (len == 0)
+			return false;
+		lines_skip(r, &f->line, r->start, len, 1);
+		f->in_sentence = true;
+		*k = CONLL_TOKEN;
+		return true;
+	}
+	return false;
+}
