@@ -169,24 +169,23 @@ newlines_stops(const char *p, unsigned char sep, uint64_t *newline,
  * Tell whether the line p[s..e), whose newline p[e] is the bit nl of the
  * masks, is token, separator, tag, the same separator, tag, where the
  * token is not empty and contains no stop byte, and the tag is the
- * outside tag of one byte, oo being that byte in bits 8 to 15 and 24 to
- * 31.  stops contains the stop bytes of the line (newlines_stops()) and
- * none of an earlier line.  The masks are tested with bit arithmetic,
- * because a shift by e costs several instructions on x86-64.
+ * outside tag of one byte.  tails are the last 4 bytes of such a line,
+ * with either separator; stops contains the stop bytes of the line
+ * (newlines_stops()) and none of an earlier line.  The masks are tested
+ * with bit arithmetic, because a shift by e costs several instructions on
+ * x86-64.
  */
 static inline bool
-is_outside3(const struct conll_file *f, const char *p, size_t s, size_t e,
-    uint64_t nl, uint64_t stops, uint32_t oo)
+is_outside3(const char *p, size_t s, size_t e, uint64_t nl, uint64_t stops,
+    const uint32_t tails[2], bool hash)
 {
-	uint32_t w, sep;
+	uint32_t w;
 
 	if (e - s < 5 || (stops & (nl | (nl - 1))) != (nl | nl >> 2 | nl >> 4) ||
-	    p[s] == '-' || (p[s] == '#' && f->skip_comments))
+	    p[s] == '-' || (p[s] == '#' && hash))
 		return false;
 	w = (uint32_t)load4((const unsigned char *)p + e - 4);
-	sep = w & 0xff;
-	return w == (sep * 0x10001 | oo) && (sep == f->sep[0] ||
-	    sep == f->sep[1]);
+	return w == tails[0] || w == tails[1];
 }
 
 /*
@@ -203,15 +202,19 @@ outside_run3(struct conll_file *f)
 	const char *buf = f->in.buf, *p;
 	size_t at = f->in.start, end = f->in.end, s, e, last = 0, len = 0;
 	const uint32_t oo = (f->tail3 & 0x00ff00ff) << 8;
+	const uint32_t tails[2] = { oo | f->sep[0] * 0x10001u,
+	    oo | f->sep[1] * 0x10001u };
+	const unsigned char sep = f->sep[0];
+	const bool hash = f->skip_comments;
 	uint64_t n = 0, newline, stop, nl;
 
 	while (end - at >= 64) {
 		p = buf + at;
-		newlines_stops(p, f->sep[0], &newline, &stop);
+		newlines_stops(p, sep, &newline, &stop);
 		for (s = 0; newline != 0; newline ^= nl) {
 			nl = newline & -newline;
 			e = first_bit(nl);
-			if (!is_outside3(f, p, s, e, nl, stop, oo))
+			if (!is_outside3(p, s, e, nl, stop, tails, hash))
 				goto done;
 			stop &= ~(nl | (nl - 1));
 			last = at + s;

@@ -102,8 +102,13 @@ eq16(const char *p, unsigned char c)
 #ifdef NERTOOLS_SSE2
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
 
-	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
-	    _mm_set1_epi8((char)c)));
+	/*
+	 * Spread c with a multiplication: gcc 12 builds _mm_set1_epi8() of a
+	 * variable by storing the byte and loading 4, a stall on each call.
+	 */
+	__m128i cs = _mm_set1_epi32((int)(c * 0x01010101u));
+
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, cs));
 #else
 	const unsigned char *u = (const unsigned char *)p;
 
