@@ -127,9 +127,9 @@ fmt_u64(char *dst, uint64_t v)
 	return n;
 }
 
-/* The buffer is flushed only when full, as out_write() does. */
+/* out_u64() for any v; the buffer is flushed only when full. */
 void
-out_u64(uint64_t v)
+out_u64_long(uint64_t v)
 {
 	size_t n = decimal_digits(v);
 

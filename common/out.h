@@ -24,7 +24,7 @@ extern struct out_buffer out_buffer;
 
 void	out_write_big(const void *p, size_t len);
 void	out_str(const char *s);
-void	out_u64(uint64_t v);
+void	out_u64_long(uint64_t v);
 void	out_i64(int64_t v);
 int	fixed_text(char *buf, size_t size, double v, int digits, bool sign);
 void	out_fixed(double v, int digits);
@@ -54,6 +54,27 @@ out_char(char c)
 	if (out_buffer.used == OUT_SIZE)
 		out_flush();
 	out_buffer.buf[out_buffer.used++] = c;
+}
+
+/*
+ * Write v in decimal.  Inline for numbers below 100, which most token
+ * offsets, levels and counts of a unit are; out_u64_long() does the rest.
+ */
+static inline void
+out_u64(uint64_t v)
+{
+	char *p = out_buffer.buf + out_buffer.used;
+
+	if (v >= 100 || OUT_SIZE - out_buffer.used < 2) {
+		out_u64_long(v);
+	} else if (v < 10) {
+		p[0] = (char)('0' + v);
+		out_buffer.used++;
+	} else {
+		p[0] = (char)('0' + v / 10);
+		p[1] = (char)('0' + v % 10);
+		out_buffer.used += 2;
+	}
 }
 
 static inline void

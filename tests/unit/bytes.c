@@ -1,5 +1,5 @@
 /*
- * bytes: check the byte tests of common/swar.h and the number formatter
+ * bytes: check the byte tests of common/swar.h and the number formatters
  * of common/out.c against plain loops and snprintf().  Built twice by the
  * Makefile, with SSE2 where the compiler offers it and with the portable
  * code alone (-DNERTOOLS_NO_SSE2), so both versions of each test run.
@@ -45,14 +45,30 @@ check_number(uint64_t v)
 	check(strcmp(got, want) == 0, "fmt_u64", v);
 }
 
+/* out_u64() into the buffer of out.c, which is emptied first. */
+static void
+check_out_number(uint64_t v)
+{
+	char want[21];
+	int n = snprintf(want, sizeof want, "%" PRIu64, v);
+
+	out_buffer.used = 0;
+	out_u64(v);
+	check(out_buffer.used == (size_t)n &&
+	    memcmp(out_buffer.buf, want, (size_t)n) == 0, "out_u64", v);
+	out_buffer.used = 0;
+}
+
 static void
 check_numbers(void)
 {
 	uint64_t v, p, state = 88172645463325252ULL;
 	int i;
 
-	for (v = 0; v < 100000; v++)
+	for (v = 0; v < 100000; v++) {
 		check_number(v);
+		check_out_number(v);
+	}
 	for (p = 10, i = 1; i < 20; i++, p *= 10) {
 		check_number(p - 1);
 		check_number(p);
@@ -63,6 +79,7 @@ check_numbers(void)
 		check_number(((uint64_t)1 << i) - 1);
 	}
 	check_number(UINT64_MAX);
+	check_out_number(UINT64_MAX);
 	for (i = 0; i < 1000000; i++)
 		check_number(next_random(&state) >> (i % 64));
 }
