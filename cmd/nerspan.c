@@ -395,6 +395,13 @@ check_options(int nfiles)
 		opt.pred.n = 1;
 	}
 	fast_options(paired);
+	/*
+	 * Fields split at TABs or at blanks contain no TAB, and the reader
+	 * rejects a CR inside a line, so only a delimiter of another byte
+	 * lets a token or tag contain a TAB.
+	 */
+	opt.dec.clean_text = opt.conll.delim == DELIM_AUTO ||
+	    opt.conll.delim == DELIM_TAB || opt.conll.delim == DELIM_SPACE;
 	if (opt.conll.conlleval && opt.conll.delim == DELIM_AUTO) {
 		opt.conll.delim = DELIM_PERL;
 		opt.conll.delimch = ' ';

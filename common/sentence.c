@@ -188,7 +188,10 @@ write_span(struct decoder *d, const struct sentence *s, const struct span *sp,
 	out_tab();
 	out_u64(s->tok[sp->end - 1].index + 1);
 	out_tab();
-	out_clean(type, typelen);
+	if (d->clean_text && type == sp->type)
+		out_write(type, typelen);
+	else
+		out_clean(type, typelen);
 	out_tab();
 	out_u64(level + 1);
 	out_tab();
@@ -199,7 +202,12 @@ write_span(struct decoder *d, const struct sentence *s, const struct span *sp,
 	for (i = sp->start; i < sp->end; i++) {
 		if (i > sp->start)
 			out_char(' ');
-		out_clean(bytes_of(s, s->tok[i].text), s->tok[i].text.len);
+		if (d->clean_text)
+			out_write(bytes_of(s, s->tok[i].text),
+			    s->tok[i].text.len);
+		else
+			out_clean(bytes_of(s, s->tok[i].text),
+			    s->tok[i].text.len);
 	}
 	out_nl();
 	writer_record_done();

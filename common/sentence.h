@@ -55,6 +55,8 @@ struct decoder {
 	enum repair repair;
 	bool	 check;		/* report invalid entities instead of spans */
 	bool	 hint_columns;	/* the tags come from the default columns */
+	bool	 clean_text;	/* no token or tag contains a TAB, CR or LF,
+				   so spans are written without out_clean() */
 	const char *outside;
 	size_t	 outlen;
 	struct typemap *map;

@@ -86,3 +86,11 @@ edge_file() {
 	[ "$output" = "bytes: all checks pass (portable)" ]
 	[ "$stderr" = "" ]
 }
+
+@test "reader: TAB in a comma field is a space" {
+	printf 'New\tYork,B-LOC,B-LOC\nis,O,O\n' > comma.conll
+	run -0 --separate-stderr nerspan -d , comma.conll
+	[ "${lines[2]}" = "1	1	gold	0	1	LOC	1	comma.conll:1	New York" ]
+	[ "${lines[3]}" = "1	1	pred	0	1	LOC	1	comma.conll:1	New York" ]
+	[ "$stderr" = "" ]
+}
