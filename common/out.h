@@ -36,6 +36,34 @@ size_t	fmt_u64(char *dst, uint64_t v);
 size_t	out_mark(void);
 void	out_wrap_since(size_t mark, size_t width);
 
+/*
+ * Copy n bytes, at most 16, from s to d with two loads and two stores that
+ * may overlap: a call of memcpy() costs more than the copy of a short
+ * field.
+ */
+static inline void
+copy_short(char *d, const char *s, size_t n)
+{
+	uint64_t a, b;
+	uint32_t x, y;
+
+	if (n >= 8) {
+		memcpy(&a, s, 8);
+		memcpy(&b, s + n - 8, 8);
+		memcpy(d, &a, 8);
+		memcpy(d + n - 8, &b, 8);
+	} else if (n >= 4) {
+		memcpy(&x, s, 4);
+		memcpy(&y, s + n - 4, 4);
+		memcpy(d, &x, 4);
+		memcpy(d + n - 4, &y, 4);
+	} else if (n > 0) {
+		d[0] = s[0];
+		d[n / 2] = s[n / 2];
+		d[n - 1] = s[n - 1];
+	}
+}
+
 static inline void
 out_write(const void *p, size_t len)
 {
@@ -43,7 +71,9 @@ out_write(const void *p, size_t len)
 		out_write_big(p, len);
 		return;
 	}
-	if (len > 0)
+	if (len <= 16)
+		copy_short(out_buffer.buf + out_buffer.used, p, len);
+	else
 		memcpy(out_buffer.buf + out_buffer.used, p, len);
 	out_buffer.used += len;
 }

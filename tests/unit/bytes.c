@@ -1,6 +1,6 @@
 /*
- * bytes: check the byte tests of common/swar.h and the number formatters
- * of common/out.c against plain loops and snprintf().  Built twice by the
+ * bytes: check the byte tests of common/swar.h, the number formatters of
+ * common/out.c and its short copy against plain loops and snprintf().  Built twice by the
  * Makefile, with SSE2 where the compiler offers it and with the portable
  * code alone (-DNERTOOLS_NO_SSE2), so both versions of each test run.
  * Prints one line and exits 0 when every check passes.
@@ -130,11 +130,35 @@ check_masks(void)
 	}
 }
 
+/* copy_short() copies exactly n bytes and touches no other. */
+static void
+check_copies(void)
+{
+	char src[40], dst[40];
+	size_t n, at, i;
+	bool ok;
+
+	for (i = 0; i < sizeof src; i++)
+		src[i] = (char)('a' + i);
+	for (n = 0; n <= 16; n++)
+		for (at = 0; at < 8; at++) {
+			memset(dst, '#', sizeof dst);
+			copy_short(dst + at, src + 7 - at, n);
+			ok = true;
+			for (i = 0; i < sizeof dst; i++)
+				if (dst[i] != (i >= at && i < at + n ?
+				    src[7 - at + i - at] : '#'))
+					ok = false;
+			check(ok, "copy_short", n);
+		}
+}
+
 int
 main(void)
 {
 	check_numbers();
 	check_masks();
+	check_copies();
 	if (failures > 0) {
 		fprintf(stderr, "bytes: %lu checks failed\n", failures);
 		return 1;
