@@ -29,7 +29,9 @@ tag_parse(struct tag *t, const char *p, size_t len, const char *outside,
 		t->typelen = 0;
 		return;
 	}
-	hyphen = memchr(p, '-', len);
+	/* The first hyphen is most often that of a prefix: spare a call. */
+	hyphen = len > 1 && p[0] != '-' && p[1] == '-' ? p + 1 :
+	    memchr(p, '-', len);
 	plen = hyphen != NULL ? (size_t)(hyphen - p) : len;
 	t->type = hyphen != NULL ? hyphen + 1 : p + len;
 	t->typelen = len - plen - (hyphen != NULL);
