@@ -478,21 +478,21 @@ open_doc(struct position *pos, uint64_t tokens, uint64_t correct)
 static void
 end_sentence(struct position *pos)
 {
+	const struct decoder *d = &opt.dec;
 	struct tokens t;
-	char doc[20], sent[20];
 
 	if (pos->s.n == 0)
 		return;
 	if (!pos->doc_open)
 		open_doc(pos, 0, 0);
-	opt.dec.sent++;
+	decoder_next_unit(&opt.dec);
 	decode_sentence(&opt.dec, &pos->s);
 	if (!opt.dec.check) {
 		t.tokens = pos->s.ntok;
 		t.correct = pos->s.correct;
 		t.known = t.correct_known = true;
-		writer_unit(doc, fmt_u64(doc, opt.dec.doc), sent,
-		    fmt_u64(sent, opt.dec.sent), &t);
+		writer_unit(d->unit, d->doclen, d->unit + d->doclen + 1,
+		    d->unitlen - d->doclen - 2, &t);
 	}
 	sentence_clear(&pos->s);
 }

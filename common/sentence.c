@@ -388,7 +388,22 @@ decode_side(struct decoder *d, const struct sentence *s, int side,
 		write_span(d, s, &d->spans.v[i], side, level);
 }
 
-/* Decode and write every side and level of s (d->doc and d->sent are set). */
+/*
+ * Set d->sent to the next unit of d->doc and write both numbers into
+ * d->unit, once for every record of the unit.
+ */
+void
+decoder_next_unit(struct decoder *d)
+{
+	d->sent++;
+	d->doclen = fmt_u64(d->unit, d->doc);
+	d->unit[d->doclen] = '\t';
+	d->unitlen = d->doclen + 1;
+	d->unitlen += fmt_u64(d->unit + d->unitlen, d->sent);
+	d->unit[d->unitlen++] = '\t';
+}
+
+/* Decode and write every side and level of s (decoder_next_unit() first). */
 void
 decode_sentence(struct decoder *d, struct sentence *s)
 {
@@ -397,10 +412,6 @@ decode_sentence(struct decoder *d, struct sentence *s)
 	/* Outside tags only, as in a third of sentences: nothing to write. */
 	if (!d->check && s->nruns == s->n)
 		return;
-	d->unitlen = fmt_u64(d->unit, d->doc);
-	d->unit[d->unitlen++] = '\t';
-	d->unitlen += fmt_u64(d->unit + d->unitlen, d->sent);
-	d->unit[d->unitlen++] = '\t';
 	for (level = 0; level < s->ngold; level++)
 		decode_side(d, s, GOLD, level);
 	for (level = 0; level < s->npred; level++)

@@ -66,7 +66,7 @@ struct decoder {
 	bool	 plain[2];	/* ... and whether they need no cleaning */
 	uint64_t doc, sent;
 	char	 unit[42];	/* doc, TAB, sent, TAB: how span records begin */
-	size_t	 unitlen;
+	size_t	 unitlen, doclen;
 	uint64_t repairs[2];	/* invalid entities: gold, pred */
 	uint64_t problems;	/* lines the check reported */
 	bool	 consistent[2][MAX_LEVELS][NSCHEME];
@@ -165,6 +165,7 @@ sentence_add_outside(struct sentence *s, struct ref outside, uint64_t first,
 
 void	decoder_init(struct decoder *d);
 void	decoder_free(struct decoder *d);
+void	decoder_next_unit(struct decoder *d);
 void	decode_sentence(struct decoder *d, struct sentence *s);
 void	decoder_report(const struct decoder *d, size_t ngold, size_t npred);
 
