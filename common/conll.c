@@ -254,10 +254,11 @@ conll_next(struct conll_file *f, const struct conll_opts *o)
 {
 	enum conll_line k;
 
-	if (f->fast && (f->run = conll_outside_run(f, o)) > 0) {
+	if (f->fast && !f->run_ended && (f->run = conll_outside_run(f, o)) > 0) {
 		f->in_sentence = true;
 		return CONLL_OUTSIDE;
 	}
+	f->run_ended = false;
 	if (f->simple && conll_simple_line(f, &k))
 		return k;
 	return next_slow(f, o);

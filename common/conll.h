@@ -60,6 +60,8 @@ struct conll_file {
 	bool	 delim_guessed;	/* TAB or space was chosen by the first line */
 	bool	 simple;	/* conll_simple_line() may take lines */
 	bool	 fast;		/* CONLL_OUTSIDE may be returned */
+	bool	 run_ended;	/* the next line is known not to be one of
+				   an outside run */
 	uint64_t run;		/* the lines of the last CONLL_OUTSIDE */
 	unsigned char sep[2];	/* the separators, once the delimiter is set */
 	uint32_t tail3;		/* tag, 0, tag, newline: the bytes after the

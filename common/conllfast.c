@@ -188,13 +188,23 @@ is_outside3(const char *p, size_t s, size_t e, uint64_t nl, uint64_t stops,
 	return w == tails[0] || w == tails[1];
 }
 
+/* Take the n lines of a run, the last at offset last, len bytes long. */
+static uint64_t
+run_end(struct conll_file *f, uint64_t n, size_t last, size_t len)
+{
+	if (n > 0)
+		lines_skip(&f->in, &f->line, last, len, n);
+	return n;
+}
+
 /*
  * outside_run() for the commonest files: three columns and an outside tag
  * of one byte.  It looks at 64 bytes at a time, from the start of a line:
  * the newlines found there give the next lines without parsing each one
  * first, so the lines are checked independently of one another.  A line
  * of 64 bytes or more, and the last 64 bytes of the buffer, are left to
- * the other paths.
+ * the other paths.  A run that ends at a line of another kind says so in
+ * f->run_ended, so that the next call does not look at that line again.
  */
 static uint64_t
 outside_run3(struct conll_file *f)
@@ -226,10 +236,10 @@ outside_run3(struct conll_file *f)
 			break;
 		at += s;
 	}
+	return run_end(f, n, last, len);
 done:
-	if (n > 0)
-		lines_skip(&f->in, &f->line, last, len, n);
-	return n;
+	f->run_ended = true;
+	return run_end(f, n, last, len);
 }
 
 /* Take a run of lines tagged outside on both sides, and return its length. */
