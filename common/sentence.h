@@ -67,6 +67,7 @@ struct decoder {
 	uint64_t doc, sent;
 	char	 unit[42];	/* doc, TAB, sent, TAB: how span records begin */
 	size_t	 unitlen, doclen;
+	uint64_t unit_doc, unit_sent;	/* the numbers written in unit */
 	uint64_t repairs[2];	/* invalid entities: gold, pred */
 	uint64_t problems;	/* lines the check reported */
 	bool	 consistent[2][MAX_LEVELS][NSCHEME];

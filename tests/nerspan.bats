@@ -534,3 +534,18 @@ same_as_full() {
 	done
 	run -0 same_as_full "$DATA/cases/C09.conll" -s raw
 }
+
+@test "units: numbers carry past 9, 99 and 999" {
+	awk 'BEGIN { for (i = 0; i < 1200; i++) printf "t B-X O\n\n" }' > many.conll
+	printf -- '-DOCSTART- O O\n\nu B-X O\n' >> many.conll
+	run -0 --separate-stderr nerspan many.conll
+	run -0 awk -F '\t' '$1 == "#unit" { print $2 "." $3 }
+	    $3 == "gold" { print $1 "." $2 "g" }' <<< "$output"
+	[ "${#lines[@]}" -eq 2402 ]
+	for i in 9 10 99 100 999 1000 1200; do
+		[ "${lines[2 * i - 2]}" = "1.${i}g" ]
+		[ "${lines[2 * i - 1]}" = "1.$i" ]
+	done
+	[ "${lines[2400]}" = "2.1g" ]
+	[ "${lines[2401]}" = "2.1" ]
+}
