@@ -72,9 +72,9 @@ check-sanitize:
 # The same tests with every program run under valgrind, through wrapper
 # scripts in build-valgrind: memory errors and leaks make it exit 99.
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full
-check-valgrind: all build/align-brute
+check-valgrind: all $(UNIT)
 	@mkdir -p build-valgrind/build
-	@for p in $(PROGS) build/align-brute; do \
+	@for p in $(PROGS) $(UNIT:./%=%); do \
 		printf '#!/bin/sh\nexec %s %s "$$@"\n' "$(VALGRIND)" \
 		    "$$PWD/$$p" > build-valgrind/$$p && \
 		chmod +x build-valgrind/$$p || exit 1; done
