@@ -159,10 +159,14 @@ newlines_stops(const char *p, unsigned char sep, uint64_t *newline,
 	    (uint64_t)eq16(p + 16, '\n') << 16 |
 	    (uint64_t)eq16(p + 32, '\n') << 32 |
 	    (uint64_t)eq16(p + 48, '\n') << 48;
-	*stop = (uint64_t)(low16(p) | eq16(p, sep)) |
-	    (uint64_t)(low16(p + 16) | eq16(p + 16, sep)) << 16 |
-	    (uint64_t)(low16(p + 32) | eq16(p + 32, sep)) << 32 |
-	    (uint64_t)(low16(p + 48) | eq16(p + 48, sep)) << 48;
+	*stop = (uint64_t)low16(p) | (uint64_t)low16(p + 16) << 16 |
+	    (uint64_t)low16(p + 32) << 32 | (uint64_t)low16(p + 48) << 48;
+	/* A TAB or a space is below '!' already. */
+	if (sep >= '!')
+		*stop |= (uint64_t)eq16(p, sep) |
+		    (uint64_t)eq16(p + 16, sep) << 16 |
+		    (uint64_t)eq16(p + 32, sep) << 32 |
+		    (uint64_t)eq16(p + 48, sep) << 48;
 }
 
 /*

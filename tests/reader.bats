@@ -94,3 +94,10 @@ edge_file() {
 	[ "${lines[3]}" = "1	1	pred	0	1	LOC	1	comma.conll:1	New York" ]
 	[ "$stderr" = "" ]
 }
+
+@test "reader: sample reads alike with -d 0xFF" {
+	LC_ALL=C tr ' ' '\377' < "$DATA/wnut17/uh_ritual.conll" > ff.conll
+	nerspan < "$DATA/wnut17/uh_ritual.conll" > space.spans
+	nerspan -d $'\377' < ff.conll > ff.spans
+	cmp space.spans ff.spans
+}
