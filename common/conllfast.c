@@ -206,12 +206,12 @@ run_end(struct conll_file *f, uint64_t n, size_t last, size_t len)
  * of one byte.  It looks at 64 bytes at a time, from the start of a line:
  * the newlines found there give the next lines without parsing each one
  * first, so the lines are checked independently of one another.  A line
- * of 64 bytes or more, and the last 64 bytes of the buffer, are left to
- * the other paths.  A run that ends at a line of another kind says so in
+ * of 64 bytes or more takes outside_len(), and the last 64 bytes of the
+ * buffer are left to the other paths.  A run that ends at a line of another kind says so in
  * f->run_ended, so that the next call does not look at that line again.
  */
 static uint64_t
-outside_run3(struct conll_file *f)
+outside_run3(struct conll_file *f, const struct conll_opts *o)
 {
 	const char *buf = f->in.buf, *p;
 	size_t at = f->in.start, end = f->in.end, s, e, last = 0, len = 0;
@@ -236,8 +236,16 @@ outside_run3(struct conll_file *f)
 			n++;
 			s = e + 1;
 		}
-		if (s == 0)
-			break;
+		if (s == 0) {
+			/* A line of 64 bytes or more: the general test. */
+			s = outside_len(f, o, p, end - at);
+			if (s == 0)
+				goto done;
+			last = at;
+			len = s;
+			n++;
+			s++;
+		}
 		at += s;
 	}
 	return run_end(f, n, last, len);
@@ -250,7 +258,7 @@ done:
 uint64_t
 conll_outside_run(struct conll_file *f, const struct conll_opts *o)
 {
-	return f->tail3 != 0 ? outside_run3(f) : outside_run(f, o);
+	return f->tail3 != 0 ? outside_run3(f, o) : outside_run(f, o);
 }
 
 /*
