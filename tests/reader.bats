@@ -101,3 +101,22 @@ edge_file() {
 	nerspan -d $'\377' < ff.conll > ff.spans
 	cmp space.spans ff.spans
 }
+
+@test "reader: outside lines of every length" {
+	awk 'BEGIN {
+		for (i = 1; i <= 150; i++) {
+			t = ""
+			for (j = 0; j < i; j++)
+				t = t "x"
+			print t " O O"
+		}
+		print "y B-X B-X"
+	}' > long.conll
+	run -0 --separate-stderr nerspan long.conll
+	[ "${lines[2]}" = "1	1	gold	150	151	X	1	long.conll:151	y" ]
+	[ "${lines[4]}" = "#unit	1	1	151	151" ]
+	sed 's/$/\r/' long.conll > crlf.conll
+	nerspan < long.conll > lf.spans
+	nerspan < crlf.conll > crlf.spans
+	cmp lf.spans crlf.spans
+}
