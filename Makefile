@@ -69,6 +69,15 @@ check-sanitize:
 		$(SAN_O)/build/bytes-portable
 	@NERTOOLS_BIN=$$PWD/$(SAN_O) tests/run-bats
 
+# The same tests against a build without SSE2, so that the portable code
+# of common/swar.h runs too.
+PORTABLE_O = build-portable
+check-portable:
+	$(MAKE) O=$(PORTABLE_O) CFLAGS="$(CFLAGS) -DNERTOOLS_NO_SSE2" \
+		all $(PORTABLE_O)/build/align-brute $(PORTABLE_O)/build/bytes \
+		$(PORTABLE_O)/build/bytes-portable
+	@NERTOOLS_BIN=$$PWD/$(PORTABLE_O) tests/run-bats
+
 # The same tests with every program run under valgrind, through wrapper
 # scripts in build-valgrind: memory errors and leaks make it exit 99.
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full
@@ -226,8 +235,9 @@ demo: all
 	./nerspan tests/data/wnut17/uh_ritual.conll | ./nermatch | ./nermatrix -f table
 
 clean:
-	rm -rf build build-san build-san-clang build-fuzz build-valgrind $(PROGS)
+	rm -rf build build-san build-san-clang build-fuzz build-valgrind \
+		$(PORTABLE_O) $(PROGS)
 
 .PHONY: all bench bench-growth check check-install check-man check-sanitize \
-	check-valgrind clean demo fuzz install uninstall
+	check-portable check-valgrind clean demo fuzz install uninstall
 .SECONDARY:
