@@ -650,6 +650,8 @@ print_scores(struct run *run)
 	const struct counts *c = &run->t.total;
 	int m, n = 0, first, last;
 
+	/* At least one mode is built, but gcc -flto cannot see it. */
+	memset(reps, 0, sizeof reps);
 	if (opt.format == FMT_CONLLEVAL && !(c->tokens_known &&
 	    c->correct_known))
 		die(EXIT_DATA, "the conlleval format reports token counts, but "

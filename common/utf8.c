@@ -157,6 +157,18 @@ xml_entity(uint32_t cp)
  * Write p[0..len) with invalid bytes and control characters as U+FFFD and,
  * when xml is true, the five XML special characters as entities.
  */
+/*
+ * Write an entity or a replacement character byte by byte: with
+ * out_str(), gcc 12 with -flto warns that the copy of a long string
+ * would read past these few bytes, on a path they never take.
+ */
+static void
+write_short(const char *s)
+{
+	for (; *s != '\0'; s++)
+		out_char(*s);
+}
+
 void
 utf8_out_clean(const char *p, size_t len, bool xml)
 {
@@ -170,7 +182,7 @@ utf8_out_clean(const char *p, size_t len, bool xml)
 		if (entity != NULL || cp == UTF8_REPLACEMENT ||
 		    is_unprintable(cp)) {
 			out_write(p + from, i - from);
-			out_str(entity != NULL ? entity : "\xEF\xBF\xBD");
+			write_short(entity != NULL ? entity : "\xEF\xBF\xBD");
 			from = i + n;
 		}
 		i += n;
