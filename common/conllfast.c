@@ -171,9 +171,9 @@ newlines_stops(const char *p, unsigned char sep, uint64_t *newline,
 
 /*
  * Tell whether the line p[s..e), whose newline p[e] is the bit nl of the
- * masks, is token, separator, tag, the same separator, tag, where the
- * token is not empty and contains no stop byte, and the tag is the
- * outside tag of one byte.  tails are the last 4 bytes of such a line,
+ * masks, is token, separator, tag, the same separator, tag.  The token
+ * must not be empty or contain a stop byte, and the tag is the outside
+ * tag of one byte.  tails are the last 4 bytes of such a line,
  * with either separator; stops contains the stop bytes of the line
  * (newlines_stops()) and none of an earlier line.  The masks are tested
  * with bit arithmetic, because a shift by e costs several instructions on
@@ -207,8 +207,9 @@ run_end(struct conll_file *f, uint64_t n, size_t last, size_t len)
  * the newlines found there give the next lines without parsing each one
  * first, so the lines are checked independently of one another.  A line
  * of 64 bytes or more takes outside_len(), and the last 64 bytes of the
- * buffer are left to the other paths.  A run that ends at a line of another kind says so in
- * f->run_ended, so that the next call does not look at that line again.
+ * buffer are left to the other paths.  A run that ends at a line of
+ * another kind sets f->run_ended, so that the next call does not look at
+ * that line again.
  */
 static uint64_t
 outside_run3(struct conll_file *f, const struct conll_opts *o)

@@ -1,9 +1,9 @@
 /*
  * fuzz-read: read the input with common/conll.c twice, once with its fast
- * paths (conllfast.c) and once with every line taken the full way, and
- * check that both readings give the same events: the same kinds at the
- * same line numbers, the same fields, and the same exit status when the
- * input is rejected.  A run of lines tagged outside (CONLL_OUTSIDE) counts
+ * paths (conllfast.c) and once with every line taken the full way.  Both
+ * readings must give the same events: the same kinds at the same line
+ * numbers, the same fields, and the same exit status when the input is
+ * rejected.  A run of lines tagged outside (CONLL_OUTSIDE) counts
  * as that many token lines whose last two fields are the outside tag.
  *
  * Input: byte 0 picks the options (bits 0-1 the delimiter, bit 2
