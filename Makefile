@@ -42,7 +42,13 @@ $(O)/build/align-brute: tests/unit/align-brute.c $(COMMON_OBJ) $(COMMON_HDR)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit/align-brute.c \
 		$(COMMON_OBJ) -lm
 
-check: all $(O)/build/align-brute
+# split-check prints the fields that common/fields.c finds, for
+# tests/fields.bats to compare with awk.
+$(O)/build/split-check: tests/unit/split-check.c $(COMMON_OBJ) $(COMMON_HDR)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit/split-check.c \
+		$(COMMON_OBJ) -lm
+
+check: all $(O)/build/align-brute $(O)/build/split-check
 	@tests/run-bats
 
 # The same tests against a build with AddressSanitizer and
@@ -54,15 +60,15 @@ SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 SAN_O = build-san
 check-sanitize:
 	$(MAKE) O=$(SAN_O) CFLAGS="-O1 -g $(SANFLAGS)" LDFLAGS="$(SANFLAGS)" \
-		all $(SAN_O)/build/align-brute
+		all $(SAN_O)/build/align-brute $(SAN_O)/build/split-check
 	@NERTOOLS_BIN=$$PWD/$(SAN_O) tests/run-bats
 
 # The same tests with every program run under valgrind, through wrapper
 # scripts in build-valgrind: memory errors and leaks make it exit 99.
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full
-check-valgrind: all build/align-brute
+check-valgrind: all build/align-brute build/split-check
 	@mkdir -p build-valgrind/build
-	@for p in $(PROGS) build/align-brute; do \
+	@for p in $(PROGS) build/align-brute build/split-check; do \
 		printf '#!/bin/sh\nexec %s %s "$$@"\n' "$(VALGRIND)" \
 		    "$$PWD/$$p" > build-valgrind/$$p && \
 		chmod +x build-valgrind/$$p || exit 1; done
@@ -76,7 +82,7 @@ FUZZ_CC = clang
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_SECONDS = 0
 FUZZ_JOBS = 2
-FUZZ_NAMES = conll spans brat match score matrix tags align
+FUZZ_NAMES = conll spans brat match score matrix tags align split
 FUZZ_LINK = $(CC) $(CPPFLAGS) -I. -Itests/fuzz $(CFLAGS) -fsanitize=fuzzer \
 	-Wl,--wrap=exit,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free
 FUZZ_PROGRAM = tests/fuzz/fuzz-program.c tests/fuzz/fuzz.c
@@ -106,8 +112,8 @@ $(FUZZ_PROGRAMS:%=$(O)/fuzz-%): $(O)/fuzz-%: $(FUZZ_PROGRAM) $(COMMON_OBJ) \
 		-o $@ $(FUZZ_PROGRAM) $(FUZZ_OBJ) -lm
 
 # The harnesses that call common/ functions directly.
-$(O)/fuzz-tags $(O)/fuzz-align: $(O)/fuzz-%: tests/fuzz/fuzz-%.c \
-		tests/fuzz/fuzz.c $(COMMON_OBJ)
+$(O)/fuzz-tags $(O)/fuzz-align $(O)/fuzz-split: $(O)/fuzz-%: \
+		tests/fuzz/fuzz-%.c tests/fuzz/fuzz.c $(COMMON_OBJ)
 	$(FUZZ_LINK) -o $@ tests/fuzz/fuzz-$*.c tests/fuzz/fuzz.c $(FUZZ_OBJ) -lm
 
 # Benchmarks: corpora built from the shipped sample, every program timed.

@@ -259,13 +259,12 @@ end_section(struct stream *s)
 
 static const char no_reason[] = "an #incomplete line without a message";
 
+/* Act on the directive line l, whose fields are in s->fs. */
 static enum record
 directive(struct stream *s, struct line *l)
 {
-	struct field *f;
+	struct field *f = &s->fs.f[0];
 
-	fields_split(&s->fs, l->p, l->len, DELIM_TAB, '\t');
-	f = &s->fs.f[0];
 	if (f->len == 4 && memcmp(f->p, "#end", 4) == 0) {
 		end_section(s);
 		return REC_EOF;
@@ -294,6 +293,34 @@ directive(struct stream *s, struct line *l)
 }
 
 /*
+ * Read the next line into *l, without a CR before its newline, and split
+ * it on TABs into s->fs.  Returns false at the end of input.  A line that
+ * is whole in the buffer and has no NUL byte is found and split in one
+ * pass over its bytes.
+ */
+static bool
+next_line(struct stream *s, struct line *l)
+{
+	struct lines *r = &s->in;
+	size_t len;
+
+	if (fields_split_line(&s->fs, r->buf + r->start, r->end - r->start,
+	    &len) && r->nul >= r->start + len) {
+		lines_skip(r, l, r->start, len, 1);
+		if (l->len > 0 && l->p[l->len - 1] == '\r') {
+			l->p[--l->len] = '\0';
+			s->fs.f[s->fs.n - 1].len--;
+		}
+		return true;
+	}
+	if (!lines_next(r, l))
+		return false;
+	line_chomp_cr(l);
+	fields_split(&s->fs, l->p, l->len, DELIM_TAB, '\t');
+	return true;
+}
+
+/*
  * Read the next record, skipping headers and checking every section's end.
  * Fields are in s->fs until the next call.
  */
@@ -304,7 +331,7 @@ stream_next(struct stream *s)
 	enum record r;
 
 	for (;;) {
-		if (!lines_next(&s->in, &l)) {
+		if (!next_line(s, &l)) {
 			if (s->in_section)
 				die_at(s->in.name, 0, "input ends without its "
 				    "#end line: the program that wrote it "
@@ -314,7 +341,6 @@ stream_next(struct stream *s)
 		if (!l.newline)
 			die_at(s->in.name, s->in.lineno, "the last line has "
 			    "no newline: the stream was cut short");
-		line_chomp_cr(&l);
 		if (!s->in_section) {
 			if (l.len != s->headerlen ||
 			    memcmp(l.p, s->header, l.len) != 0)
@@ -333,7 +359,6 @@ stream_next(struct stream *s)
 				return r;
 			continue;
 		}
-		fields_split(&s->fs, l.p, l.len, DELIM_TAB, '\t');
 		if (s->fs.n != s->ncols)
 			die_at(s->in.name, s->in.lineno, "record has %zu "
 			    "fields, but the header names %zu columns",

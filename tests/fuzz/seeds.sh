@@ -7,7 +7,7 @@ set -eu
 out=$1
 top=$(cd "$(dirname "$0")/../.." && pwd)
 data=$top/tests/data
-for n in conll spans brat match score matrix tags align; do
+for n in conll spans brat match score matrix tags align split; do
 	mkdir -p "$out/$n"
 done
 
@@ -65,4 +65,17 @@ seed brat doc "$out/ann.tmp"
 # Spans for align: 2 gold, 3 predicted, then start, length, type each.
 printf '\002\003\000\001\002\000\005\001\001\001\001\000\004\002\001\006\000\002' \
 	> "$out/align/seed"
+# Lines for split: a span and a match record under each rule (byte 1, a
+# TAB, is the delimiter of DELIM_CHAR), and span records for
+# fields_split_line().
+"$top"/nerspan "$data"/wnut17/uh_ritual.conll > "$out/spans.tmp"
+"$top"/nermatch "$out/spans.tmp" > "$out/match.tmp"
+for rule in 0 1 2 3 4; do
+	sed -n 3p "$out/spans.tmp" > "$out/line.tmp"
+	seed split "span$rule" "$out/line.tmp" "\\00$rule\\011"
+	sed -n 4p "$out/match.tmp" > "$out/line.tmp"
+	seed split "match$rule" "$out/line.tmp" "\\00$rule\\011"
+done
+head -n 40 "$out/spans.tmp" > "$out/line.tmp"
+seed split block "$out/line.tmp" '\004\011'
 rm -f "$out"/*.tmp
