@@ -176,8 +176,10 @@ stream_require(const struct stream *s, const char *name)
 	return i;
 }
 
+/* field_u64() for a field that is empty, long or not all digits. */
 uint64_t
-field_u64(const struct stream *s, const struct field *f, const char *what)
+field_u64_slow(const struct stream *s, const struct field *f,
+    const char *what)
 {
 	uint64_t v = 0;
 	size_t i;
@@ -185,19 +187,6 @@ field_u64(const struct stream *s, const struct field *f, const char *what)
 	if (f->len == 0)
 		die_at(s->in.name, s->in.lineno, "empty %s, expected a "
 		    "whole number", what);
-	/* Up to 19 digits cannot overflow: test the digits only. */
-	if (f->len <= 19) {
-		for (i = 0; i < f->len; i++) {
-			unsigned d = (unsigned char)f->p[i] - '0';
-
-			if (d > 9)
-				break;
-			v = v * 10 + d;
-		}
-		if (i == f->len)
-			return v;
-		v = 0;
-	}
 	for (i = 0; i < f->len; i++) {
 		unsigned d = (unsigned char)f->p[i] - '0';
 
@@ -447,7 +436,7 @@ out_count(bool known, uint64_t v)
 void
 writer_doc(const char *doc, size_t doclen, const struct tokens *t)
 {
-	out_str("#doc\t");
+	out_write("#doc\t", 5);
 	out_write(doc, doclen);
 	out_tab();
 	out_count(t->known, t->tokens);
@@ -461,7 +450,7 @@ void
 writer_unit(const char *doc, size_t doclen, const char *sent, size_t sentlen,
     const struct tokens *t)
 {
-	out_str("#unit\t");
+	out_write("#unit\t", 6);
 	out_write(doc, doclen);
 	out_tab();
 	out_write(sent, sentlen);
