@@ -35,32 +35,22 @@ static struct {
 
 /*
  * Runs once per match record, so the length picks the one name to compare
- * with, and byte 6 separates "wrong-type" from "wrong-both".
+ * with, and byte 6 separates "wrong-type" from "wrong-both".  A table
+ * rather than a switch picks it, because the jump of a switch on the class
+ * of each record is hard to predict.
  */
 int
 class_parse(const char *p, size_t len)
 {
+	static const signed char by_len[13] = { -1, -1, -1, -1, -1,
+	    CLS_EXACT, CLS_MISSED, -1, CLS_SPURIOUS, -1, CLS_WRONG_TYPE, -1,
+	    CLS_WRONG_BOUNDS };
 	int cls;
 
-	switch (len) {
-	case 5:
-		cls = CLS_EXACT;
-		break;
-	case 6:
-		cls = CLS_MISSED;
-		break;
-	case 8:
-		cls = CLS_SPURIOUS;
-		break;
-	case 10:
-		cls = p[6] == 't' ? CLS_WRONG_TYPE : CLS_WRONG_BOTH;
-		break;
-	case 12:
-		cls = CLS_WRONG_BOUNDS;
-		break;
-	default:
+	if (len >= sizeof by_len || (cls = by_len[len]) < 0)
 		return -1;
-	}
+	if (cls == CLS_WRONG_TYPE && p[6] != 't')
+		cls = CLS_WRONG_BOTH;
 	return memcmp(class_names[cls], p, len) == 0 ? cls : -1;
 }
 
