@@ -237,12 +237,6 @@ arena_copy(struct unit *u, const char *p, size_t len)
 	return off;
 }
 
-static size_t
-arena_add(struct unit *u, const struct field *f)
-{
-	return arena_copy(u, f->p, f->len);
-}
-
 /*
  * Return the arena offset of field c, or 0 when c is -1, of a record whose
  * bytes were copied to offset line.
@@ -267,12 +261,22 @@ key_equal(const struct unit *u, const struct field *doc,
 	    bytes_equal(u->arena + u->sent, u->sentlen, sent->p, sent->len);
 }
 
+/*
+ * Keep the unit's key.  doc and sent are fields of one line, next to each
+ * other in the usual column order, so one copy of the bytes from the
+ * first to the end of the second keeps both.
+ */
 static void
 set_key(struct unit *u, const struct field *doc, const struct field *sent)
 {
-	u->doc = arena_add(u, doc);
+	const char *from = doc->p < sent->p ? doc->p : sent->p;
+	const char *to = doc->p + doc->len > sent->p + sent->len ?
+	    doc->p + doc->len : sent->p + sent->len;
+	size_t off = arena_copy(u, from, (size_t)(to - from));
+
+	u->doc = off + (size_t)(doc->p - from);
 	u->doclen = doc->len;
-	u->sent = arena_add(u, sent);
+	u->sent = off + (size_t)(sent->p - from);
 	u->sentlen = sent->len;
 	u->keyed = true;
 }
