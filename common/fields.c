@@ -16,8 +16,11 @@
  * Elsewhere, and for a line shorter than 16 bytes, a step compares 8
  * bytes in a 64-bit word (swar.h), whose mask has the high bit set in
  * every byte that is a delimiter.  No step reads a byte outside the line.
+ * Defining NERTOOLS_NO_SSE2 keeps to the portable code, so that a test
+ * build can run it on x86-64 too.
  */
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__)) && \
+    !defined(NERTOOLS_NO_SSE2)
 #include <emmintrin.h>
 #define SPLIT_SSE2 1
 #endif
