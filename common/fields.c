@@ -1,4 +1,5 @@
 /* fields: split a line into fields by the rule of its file. */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,11 +9,21 @@
 #include "swar.h"
 
 /*
- * The splitting loops look at 8 bytes at a time (swar.h): a line of
- * nertools input has a few short fields, so testing the bytes one by one
- * spends most of its time on branches.  Each word gives a mask with the
- * high bit set in every byte that is a delimiter.
+ * The splitting loops look at many bytes per step, because a line of
+ * nertools input has a few short fields, and testing the bytes one by one
+ * spends most of its time on branches.  With SSE2, which every x86-64 CPU
+ * has, a step compares 16 bytes and gives a 16-bit mask, one bit per byte.
+ * Elsewhere, and for a line shorter than 16 bytes, a step compares 8
+ * bytes in a 64-bit word (swar.h), whose mask has the high bit set in
+ * every byte that is a delimiter.  No step reads a byte outside the line.
+ * Defining NERTOOLS_NO_SSE2 keeps to the portable code, so that a test
+ * build can run it on x86-64 too.
  */
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__)) && \
+    !defined(NERTOOLS_NO_SSE2)
+#include <emmintrin.h>
+#define SPLIT_SSE2 1
+#endif
 
 /* Make room for need fields; kept apart so that the loops stay small. */
 static void
@@ -53,6 +64,126 @@ mark_fields(struct field *f, size_t *n, const char *p, size_t i, uint64_t m,
 	}
 }
 
+#ifdef SPLIT_SSE2
+static inline __m128i
+load16(const char *p)
+{
+	return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
+
+/* Return a mask with bit k set when byte k of x equals that of c. */
+static inline unsigned
+mask_eq(__m128i x, __m128i c)
+{
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, c));
+}
+
+/*
+ * Grow the array so that 17 fields fit from f on, a step of 16 bytes and
+ * the last field, and return where f is then.
+ */
+static struct field *
+grow_at(struct fields *fs, struct field *f)
+{
+	size_t n = (size_t)(f - fs->f);
+
+	grow(fs, n + 17);
+	return fs->f + n;
+}
+
+/* The last place from which 17 fields fit; fs->cap is 17 or more. */
+static inline struct field *
+room_limit(const struct fields *fs)
+{
+	return fs->f + fs->cap - 17;
+}
+
+/*
+ * Like mark_fields(), for a mask m with bit k set when base[k] is a
+ * delimiter, storing fields from f on.  Returns where the next field goes.
+ */
+static inline struct field *
+mark_bits(struct field *f, const char *base, unsigned m, const char **start,
+    int keep_empty)
+{
+	const char *at;
+
+	for (; m != 0; m &= m - 1) {
+		at = base + (unsigned)__builtin_ctz(m);
+		if (keep_empty || at > *start) {
+			f->p = *start;
+			f->len = (size_t)(at - *start);
+			f++;
+		}
+		*start = at + 1;
+	}
+	return f;
+}
+
+/*
+ * split_on() for a line of 16 bytes or more.  The bytes after the last
+ * whole step are the top bits of a load of the line's last 16 bytes.
+ */
+static void
+split_on_sse2(struct fields *fs, const char *p, size_t len, char ch)
+{
+	const __m128i c = _mm_set1_epi8(ch);
+	const char *start = p;
+	struct field *f = reserve(fs, 17), *limit = room_limit(fs);
+	size_t i;
+
+	for (i = 0; len - i >= 16; i += 16) {
+		if (f > limit) {
+			f = grow_at(fs, f);
+			limit = room_limit(fs);
+		}
+		f = mark_bits(f, p + i, mask_eq(load16(p + i), c), &start, 1);
+	}
+	if (f > limit)
+		f = grow_at(fs, f);
+	if (i < len)
+		f = mark_bits(f, p + i, mask_eq(load16(p + len - 16), c) >>
+		    (16 - (len - i)), &start, 1);
+	f->p = start;
+	f->len = (size_t)(p + len - start);
+	fs->n = (size_t)(f + 1 - fs->f);
+}
+
+/* split_blanks() for a line of 16 bytes or more, as split_on_sse2(). */
+static void
+split_blanks_sse2(struct fields *fs, const char *p, size_t len)
+{
+	const __m128i space = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+	const char *start = p;
+	struct field *f = reserve(fs, 17), *limit = room_limit(fs);
+	__m128i x;
+	size_t i;
+
+	for (i = 0; len - i >= 16; i += 16) {
+		if (f > limit) {
+			f = grow_at(fs, f);
+			limit = room_limit(fs);
+		}
+		x = load16(p + i);
+		f = mark_bits(f, p + i, mask_eq(x, space) | mask_eq(x, tab),
+		    &start, 0);
+	}
+	if (f > limit)
+		f = grow_at(fs, f);
+	if (i < len) {
+		x = load16(p + len - 16);
+		f = mark_bits(f, p + i, (mask_eq(x, space) | mask_eq(x, tab)) >>
+		    (16 - (len - i)), &start, 0);
+	}
+	if (p + len > start) {
+		f->p = start;
+		f->len = (size_t)(p + len - start);
+		f++;
+	}
+	fs->n = (size_t)(f - fs->f);
+}
+#endif
+
 /* Each occurrence of ch ends a field; empty fields are kept. */
 static void
 split_on(struct fields *fs, const char *p, size_t len, char ch)
@@ -61,6 +192,12 @@ split_on(struct fields *fs, const char *p, size_t len, char ch)
 	struct field *f;
 	size_t i, n = 0, start = 0;
 
+#ifdef SPLIT_SSE2
+	if (len >= 16) {
+		split_on_sse2(fs, p, len, ch);
+		return;
+	}
+#endif
 	for (i = 0; len - i >= 8; i += 8) {
 		f = reserve(fs, n + 8);
 		mark_fields(f, &n, p, i, bytes_eq(load8((const unsigned char *)
@@ -84,6 +221,12 @@ split_blanks(struct fields *fs, const char *p, size_t len)
 	uint64_t w;
 	size_t i, n = 0, start = 0;
 
+#ifdef SPLIT_SSE2
+	if (len >= 16) {
+		split_blanks_sse2(fs, p, len);
+		return;
+	}
+#endif
 	for (i = 0; len - i >= 8; i += 8) {
 		f = reserve(fs, n + 8);
 		w = load8((const unsigned char *)p + i);
@@ -100,6 +243,77 @@ split_blanks(struct fields *fs, const char *p, size_t len)
 		n++;
 	}
 	fs->n = n;
+}
+
+#ifdef SPLIT_SSE2
+/*
+ * fields_split_line() for avail of 16 bytes or more; the last step loads
+ * the last 16 bytes of p[0..avail), as split_on_sse2() does.  A step marks
+ * the TABs below the first newline in it, if it has one, and stops there.
+ */
+static bool
+split_line_sse2(struct fields *fs, const char *p, size_t avail, size_t *len)
+{
+	const __m128i tab = _mm_set1_epi8('\t'), nl = _mm_set1_epi8('\n');
+	const char *start = p;
+	struct field *f = reserve(fs, 17), *limit = room_limit(fs);
+	__m128i x;
+	size_t i, shift;
+	unsigned tabs = 0, nls = 0;
+
+	for (i = 0; avail - i >= 16; i += 16) {
+		x = load16(p + i);
+		tabs = mask_eq(x, tab);
+		nls = mask_eq(x, nl);
+		if (nls != 0)
+			break;
+		if (f > limit) {
+			f = grow_at(fs, f);
+			limit = room_limit(fs);
+		}
+		f = mark_bits(f, p + i, tabs, &start, 1);
+	}
+	if (nls == 0 && i < avail) {
+		x = load16(p + avail - 16);
+		shift = 16 - (avail - i);
+		tabs = mask_eq(x, tab) >> shift;
+		nls = mask_eq(x, nl) >> shift;
+	}
+	if (nls == 0)
+		return false;
+	*len = i + (size_t)__builtin_ctz(nls);
+	if (f > limit)
+		f = grow_at(fs, f);
+	f = mark_bits(f, p + i, tabs & ((nls & -nls) - 1), &start, 1);
+	f->p = start;
+	f->len = (size_t)(p + *len - start);
+	fs->n = (size_t)(f + 1 - fs->f);
+	return true;
+}
+#endif
+
+/*
+ * Split the line at the start of p[0..avail) on TABs, as fields_split()
+ * does with DELIM_TAB, and find where it ends in the same pass: at the
+ * first newline, which is no part of the line.  Returns true with the
+ * line's length in *len, or false when p[0..avail) has no newline.  After
+ * false, the fields in fs are meaningless.
+ */
+bool
+fields_split_line(struct fields *fs, const char *p, size_t avail, size_t *len)
+{
+	const char *nl;
+
+#ifdef SPLIT_SSE2
+	if (avail >= 16)
+		return split_line_sse2(fs, p, avail, len);
+#endif
+	nl = memchr(p, '\n', avail);
+	if (nl == NULL)
+		return false;
+	*len = (size_t)(nl - p);
+	split_on(fs, p, *len, '\t');
+	return true;
 }
 
 /* Split p[0..len) into fs and return the number of fields. */

@@ -2,6 +2,7 @@
 #ifndef NERTOOLS_FIELDS_H
 #define NERTOOLS_FIELDS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct field {
@@ -25,6 +26,8 @@ struct fields {
 
 size_t	fields_split(struct fields *fs, const char *p, size_t len,
 	    enum delim d, char ch);
+bool	fields_split_line(struct fields *fs, const char *p, size_t avail,
+	    size_t *len);
 void	fields_free(struct fields *fs);
 int	line_is_blank(const char *p, size_t len);
 

@@ -176,8 +176,10 @@ stream_require(const struct stream *s, const char *name)
 	return i;
 }
 
+/* field_u64() for a field that is empty, long or not all digits. */
 uint64_t
-field_u64(const struct stream *s, const struct field *f, const char *what)
+field_u64_slow(const struct stream *s, const struct field *f,
+    const char *what)
 {
 	uint64_t v = 0;
 	size_t i;
@@ -185,19 +187,6 @@ field_u64(const struct stream *s, const struct field *f, const char *what)
 	if (f->len == 0)
 		die_at(s->in.name, s->in.lineno, "empty %s, expected a "
 		    "whole number", what);
-	/* Up to 19 digits cannot overflow: test the digits only. */
-	if (f->len <= 19) {
-		for (i = 0; i < f->len; i++) {
-			unsigned d = (unsigned char)f->p[i] - '0';
-
-			if (d > 9)
-				break;
-			v = v * 10 + d;
-		}
-		if (i == f->len)
-			return v;
-		v = 0;
-	}
 	for (i = 0; i < f->len; i++) {
 		unsigned d = (unsigned char)f->p[i] - '0';
 
@@ -259,13 +248,12 @@ end_section(struct stream *s)
 
 static const char no_reason[] = "an #incomplete line without a message";
 
+/* Act on the directive line l, whose fields are in s->fs. */
 static enum record
 directive(struct stream *s, struct line *l)
 {
-	struct field *f;
+	struct field *f = &s->fs.f[0];
 
-	fields_split(&s->fs, l->p, l->len, DELIM_TAB, '\t');
-	f = &s->fs.f[0];
 	if (f->len == 4 && memcmp(f->p, "#end", 4) == 0) {
 		end_section(s);
 		return REC_EOF;
@@ -294,6 +282,34 @@ directive(struct stream *s, struct line *l)
 }
 
 /*
+ * Read the next line into *l, without a CR before its newline, and split
+ * it on TABs into s->fs.  Returns false at the end of input.  A line that
+ * is whole in the buffer and has no NUL byte is found and split in one
+ * pass over its bytes.
+ */
+static bool
+next_line(struct stream *s, struct line *l)
+{
+	struct lines *r = &s->in;
+	size_t len;
+
+	if (fields_split_line(&s->fs, r->buf + r->start, r->end - r->start,
+	    &len) && r->nul >= r->start + len) {
+		lines_skip(r, l, r->start, len, 1);
+		if (l->len > 0 && l->p[l->len - 1] == '\r') {
+			l->p[--l->len] = '\0';
+			s->fs.f[s->fs.n - 1].len--;
+		}
+		return true;
+	}
+	if (!lines_next(r, l))
+		return false;
+	line_chomp_cr(l);
+	fields_split(&s->fs, l->p, l->len, DELIM_TAB, '\t');
+	return true;
+}
+
+/*
  * Read the next record, skipping headers and checking every section's end.
  * Fields are in s->fs until the next call.
  */
@@ -304,7 +320,7 @@ stream_next(struct stream *s)
 	enum record r;
 
 	for (;;) {
-		if (!lines_next(&s->in, &l)) {
+		if (!next_line(s, &l)) {
 			if (s->in_section)
 				die_at(s->in.name, 0, "input ends without its "
 				    "#end line: the program that wrote it "
@@ -314,7 +330,6 @@ stream_next(struct stream *s)
 		if (!l.newline)
 			die_at(s->in.name, s->in.lineno, "the last line has "
 			    "no newline: the stream was cut short");
-		line_chomp_cr(&l);
 		if (!s->in_section) {
 			if (l.len != s->headerlen ||
 			    memcmp(l.p, s->header, l.len) != 0)
@@ -333,7 +348,6 @@ stream_next(struct stream *s)
 				return r;
 			continue;
 		}
-		fields_split(&s->fs, l.p, l.len, DELIM_TAB, '\t');
 		if (s->fs.n != s->ncols)
 			die_at(s->in.name, s->in.lineno, "record has %zu "
 			    "fields, but the header names %zu columns",
@@ -422,7 +436,7 @@ out_count(bool known, uint64_t v)
 void
 writer_doc(const char *doc, size_t doclen, const struct tokens *t)
 {
-	out_str("#doc\t");
+	out_write("#doc\t", 5);
 	out_write(doc, doclen);
 	out_tab();
 	out_count(t->known, t->tokens);

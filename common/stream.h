@@ -56,7 +56,7 @@ enum record stream_next(struct stream *s);
 int	stream_column(const struct stream *s, const char *name);
 int	stream_require(const struct stream *s, const char *name);
 const char *stream_kind_name(enum stream_kind k);
-uint64_t field_u64(const struct stream *s, const struct field *f,
+uint64_t field_u64_slow(const struct stream *s, const struct field *f,
 	    const char *what);
 
 void	writer_header(enum stream_kind k);
@@ -67,5 +67,29 @@ void	writer_unit(const char *doc, size_t doclen, const char *sent,
 void	writer_incomplete(const char *message);
 void	writer_end(void);
 void	out_clean(const char *p, size_t len);
+
+/*
+ * Read a field as a whole number, or stop with an error that names what
+ * it is.  A field of 1 to 19 digits cannot overflow, so it is read here,
+ * inline, because the programs read a few numbers per record.
+ * field_u64_slow() reads and checks every other field.
+ */
+static inline uint64_t
+field_u64(const struct stream *s, const struct field *f, const char *what)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	if (f->len - 1 >= 19)
+		return field_u64_slow(s, f, what);
+	for (i = 0; i < f->len; i++) {
+		unsigned d = (unsigned char)f->p[i] - '0';
+
+		if (d > 9)
+			return field_u64_slow(s, f, what);
+		v = v * 10 + d;
+	}
+	return v;
+}
 
 #endif

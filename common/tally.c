@@ -157,7 +157,8 @@ check_offsets(const struct stream *s, int cls, const struct cols *c)
 }
 
 static void
-read_match(struct tally *t, struct stream *s, const struct cols *c)
+read_match(struct counts *into, struct stream *s, const struct cols *c,
+    const struct tally *t)
 {
 	const struct field *f = s->fs.f;
 	int cls = class_parse(f[c->class].p, f[c->class].len);
@@ -172,14 +173,44 @@ read_match(struct tally *t, struct stream *s, const struct cols *c)
 		gold = intern_field(&f[c->gold]);
 	if (cls != CLS_MISSED)
 		pred = intern_field(&f[c->pred]);
-	counts_add(&t->unit, gold, pred, (uint32_t)cls, 1);
+	counts_add(into, gold, pred, (uint32_t)cls, 1);
 	if (t->on_match != NULL)
 		t->on_match(t->arg, s, (uint32_t)cls, gold, pred);
 }
 
+/*
+ * Close the unit of a #unit line, whose records are in t->unit, or in
+ * t->total when direct is set.
+ */
+static void
+read_unit(struct tally *t, struct stream *s, bool direct)
+{
+	const struct field *f = s->fs.f;
+
+	if (!t->doc_open || !key_is(&t->doc_key, &f[1]))
+		open_doc(t, f[1].p, f[1].len);
+	if (direct) {
+		t->total.units = add_u64(t->total.units, 1);
+		counts_add_tokens(&t->total, &s->tok);
+		return;
+	}
+	key_set(&t->unit_key, f[2].p, f[2].len);
+	t->unit.units = 1;
+	counts_add_tokens(&t->unit, &s->tok);
+	close_unit(t);
+}
+
+/*
+ * Without a callback for units or documents, nothing looks at the counts
+ * of one unit or document, so the records and token totals go straight
+ * into t->total.  The merges at the ends of units and documents would add
+ * up to the same counts, in the same order of cells.
+ */
 static void
 read_matches(struct tally *t, struct stream *s)
 {
+	bool direct = t->on_unit == NULL && t->on_doc == NULL;
+	struct counts *into = direct ? &t->total : &t->unit;
 	struct cols c;
 	enum record r;
 
@@ -195,17 +226,13 @@ read_matches(struct tally *t, struct stream *s)
 		const struct field *f = s->fs.f;
 
 		if (r == REC_DATA) {
-			read_match(t, s, &c);
+			read_match(into, s, &c, t);
 		} else if (r == REC_DOC) {
 			open_doc(t, f[1].p, f[1].len);
-			counts_add_tokens(&t->own, &s->tok);
+			counts_add_tokens(direct ? &t->total : &t->own,
+			    &s->tok);
 		} else {
-			if (!t->doc_open || !key_is(&t->doc_key, &f[1]))
-				open_doc(t, f[1].p, f[1].len);
-			key_set(&t->unit_key, f[2].p, f[2].len);
-			t->unit.units = 1;
-			counts_add_tokens(&t->unit, &s->tok);
-			close_unit(t);
+			read_unit(t, s, direct);
 		}
 	}
 	close_doc(t);

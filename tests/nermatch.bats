@@ -271,6 +271,23 @@ match_pairs() {
 	[ "$stderr" = "" ]
 }
 
+@test "one-sided unit: too large offsets rejected" {
+	# A cluster of n spans must stay within 2^56 / (n + 1) offsets, so a
+	# single span must end below 2^55 = 36028797018963968, paired or not.
+	unit_stream > ok.spans <<-EOF
+	gold 0 36028797018963967 A G
+	EOF
+	run -0 --separate-stderr match_pairs ok.spans
+	[ "$output" = "missed|G|" ]
+	[ "$stderr" = "" ]
+	unit_stream > big.spans <<-EOF
+	pred 0 36028797018963968 A P
+	EOF
+	run -1 --separate-stderr nermatch big.spans
+	[ "$output" = "" ]
+	[ "$stderr" = "nermatch: big.spans:3: the offsets of this unit are too large to align; split the unit" ]
+}
+
 @test "min-overlap: exactly the share pairs" {
 	unit_stream > in.spans <<-EOF
 	gold 0 4 A G

@@ -541,6 +541,38 @@ check_shards() {
 	[ "$stderr" = "nerscore: bad.counts:2: class 'exact' needs equal gold_type and pred_type, found 'A' and 'B'" ]
 }
 
+@test "counts: every class name read" {
+	{
+		printf 'doc\tsent\tclass\tgold_type\tpred_type\tcount\n'
+		printf '\t\texact\tA\tA\t1\n\t\twrong-type\tA\tB\t2\n'
+		printf '\t\twrong-bounds\tA\tA\t3\n\t\twrong-both\tA\tB\t4\n'
+		printf '\t\tmissed\tA\t\t5\n\t\tspurious\t\tB\t6\n#end\t6\n'
+	} > all.counts
+	run -0 --separate-stderr nerscore --counts all.counts
+	[ "$stderr" = "" ]
+	# Line 1 is the units row, 0 here.
+	[ "${lines[2]}" = "$(printf '\t\texact\tA\tA\t1')" ]
+	[ "${lines[3]}" = "$(printf '\t\twrong-type\tA\tB\t2')" ]
+	[ "${lines[4]}" = "$(printf '\t\twrong-bounds\tA\tA\t3')" ]
+	[ "${lines[5]}" = "$(printf '\t\twrong-both\tA\tB\t4')" ]
+	[ "${lines[6]}" = "$(printf '\t\tmissed\tA\t\t5')" ]
+	[ "${lines[7]}" = "$(printf '\t\tspurious\t\tB\t6')" ]
+}
+
+@test "counts: near-miss class names rejected" {
+	# Names of a class's length that differ in one byte, and names one
+	# byte longer or shorter than a class.
+	for class in exacT wrong-tyPe wrong-bXth wrong-boundz missEd spuriouz \
+	    exac wrong-typ wrong-bothh spurious- Missed wrong; do
+		printf 'doc\tsent\tclass\tgold_type\tpred_type\tcount\n' \
+		    > bad.counts
+		printf '\t\t%s\tA\tA\t1\n#end\t1\n' "$class" >> bad.counts
+		run -1 --separate-stderr nerscore bad.counts
+		[ "$output" = "" ]
+		[ "$stderr" = "nerscore: bad.counts:2: unknown class '$class'" ]
+	done
+}
+
 @test "counts: unknown tokens stay unknown" {
 	# the second section has a units row but no tokens rows
 	{

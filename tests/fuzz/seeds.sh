@@ -7,7 +7,7 @@ set -eu
 out=$1
 top=$(cd "$(dirname "$0")/../.." && pwd)
 data=$top/tests/data
-for n in conll spans brat match score matrix tags align read; do
+for n in conll spans brat match score matrix tags align read split; do
 	mkdir -p "$out/$n"
 done
 
@@ -71,4 +71,17 @@ head -c 4000 "$data"/wnut17/uh_ritual.conll > "$out/wnut.tmp"
 for b in 0 1 2 4; do
 	seed read "wnut.$b" "$out/wnut.tmp" "\\00$b"
 done
+# Lines for split: a span and a match record under each rule (byte 1, a
+# TAB, is the delimiter of DELIM_CHAR), and span records for
+# fields_split_line().
+"$top"/nerspan "$data"/wnut17/uh_ritual.conll > "$out/spans.tmp"
+"$top"/nermatch "$out/spans.tmp" > "$out/match.tmp"
+for rule in 0 1 2 3 4; do
+	sed -n 3p "$out/spans.tmp" > "$out/line.tmp"
+	seed split "span$rule" "$out/line.tmp" "\\00$rule\\011"
+	sed -n 4p "$out/match.tmp" > "$out/line.tmp"
+	seed split "match$rule" "$out/line.tmp" "\\00$rule\\011"
+done
+head -n 40 "$out/spans.tmp" > "$out/line.tmp"
+seed split block "$out/line.tmp" '\004\011'
 rm -f "$out"/*.tmp
