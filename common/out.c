@@ -49,17 +49,29 @@ out_flush(void)
 	write_all(out_buffer.buf, n);
 }
 
-/* The slow path of out_write(): the bytes do not fit in the buffer. */
+/*
+ * The slow path of out_write(): the bytes do not fit in the buffer.  They
+ * fill it to its end before it is written, so every write but the last
+ * is OUT_SIZE bytes, wherever the fields fall: a program that stops on an
+ * error leaves the same bytes however its records are written.
+ */
 void
 out_write_big(const void *p, size_t len)
 {
-	out_flush();
-	if (len >= OUT_SIZE) {
-		write_all(p, len);
-		return;
+	const char *from = p;
+	size_t n;
+
+	while (len > 0) {
+		n = OUT_SIZE - out_buffer.used;
+		if (n > len)
+			n = len;
+		memcpy(out_buffer.buf + out_buffer.used, from, n);
+		out_buffer.used += n;
+		from += n;
+		len -= n;
+		if (out_buffer.used == OUT_SIZE)
+			out_flush();
 	}
-	memcpy(out_buffer.buf, p, len);
-	out_buffer.used = len;
 }
 
 void
@@ -127,14 +139,18 @@ fmt_u64(char *dst, uint64_t v)
 	return n;
 }
 
-/* out_u64() for any v; the buffer is flushed only when full. */
+/* out_u64() for any v. */
 void
 out_u64_long(uint64_t v)
 {
 	size_t n = decimal_digits(v);
+	char digits[20];
 
-	if (OUT_SIZE - out_buffer.used < n)
-		out_flush();
+	if (OUT_SIZE - out_buffer.used < n) {
+		put_digits(digits + n, v);
+		out_write_big(digits, n);
+		return;
+	}
 	out_buffer.used += n;
 	put_digits(out_buffer.buf + out_buffer.used, v);
 }

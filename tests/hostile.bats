@@ -406,6 +406,16 @@ nerscore: <stdin>:"[0-9]+": the last line has no newline: the stream was cut sho
 nerspan: late-error.conll:40001: unknown predicted tag 'Q-X': expected O or a tag with B-, I-, E-, S-, L-, U-, M- or W- prefix; the tags are the last two fields unless -g and -p say otherwise, a file with one tag column needs --gold and --pred, and tags with no prefix need -s raw or -s io"$ ]]
 }
 
+@test "truncated: output ends at a whole block" {
+	{ many_sentences 20000; printf 't B-X Q-X\n'; } > late-error.conll
+	nerspan late-error.conll > part.spans 2>/dev/null || true
+	bytes=$(wc -c < part.spans)
+	# The programs write 64 KiB at a time, each block filled to its end,
+	# wherever the fields of the records fall.
+	[ "$bytes" -ge 65536 ]
+	[ $((bytes % 65536)) -eq 0 ]
+}
+
 @test "truncated: status of each stage" {
 	{ many_sentences 20000; printf 't B-X Q-X\n'; } > late-error.conll
 	run -0 bash -c 'nerspan late-error.conll 2>/dev/null | nermatch 2>/dev/null | nerscore 2>/dev/null; echo "${PIPESTATUS[*]}"'
