@@ -64,6 +64,13 @@ $(O)/build/split-check: tests/unit/split-check.c $(COMMON_OBJ) $(COMMON_HDR)
 UNIT = $(O)/build/align-brute $(O)/build/bytes $(O)/build/bytes-portable \
 	$(O)/build/split-check
 
+# The packages the tests need, on Debian and Ubuntu; sudo unless root.
+SUDO != [ "$$(id -u)" = 0 ] || echo sudo
+test-deps:
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y bats fish jq libxml2-utils mandoc parallel \
+		zsh
+
 check: all $(UNIT)
 	@tests/run-bats
 
@@ -250,5 +257,6 @@ clean:
 		$(PORTABLE_O) $(PROGS)
 
 .PHONY: all bench bench-growth check check-install check-man check-sanitize \
-	check-portable check-valgrind clean demo fuzz install uninstall
+	check-portable check-valgrind clean demo fuzz install test-deps \
+	uninstall
 .SECONDARY:

@@ -19,7 +19,7 @@ setup() {
 
 # Skip unless the corpora folder that the repository may not ship exists.
 need_shared() {
-	[ -d "$SHARED/data" ] || skip "needs ../shared/data (corpora not shipped in the repository)"
+	[ -d "$SHARED/data" ] || skip "needs the corpora this repository does not ship: set NERTOOLS_SHARED to the folder whose data/ holds them"
 }
 
 # Fail on an exit status above 125: a crash, not an error the program chose.
