@@ -19,11 +19,6 @@
  * Defining NERTOOLS_NO_SSE2 keeps to the portable code, so that a test
  * build can run it on x86-64 too.
  */
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__)) && \
-    !defined(NERTOOLS_NO_SSE2)
-#include <emmintrin.h>
-#define SPLIT_SSE2 1
-#endif
 
 /* Make room for need fields; kept apart so that the loops stay small. */
 static void
@@ -64,20 +59,7 @@ mark_fields(struct field *f, size_t *n, const char *p, size_t i, uint64_t m,
 	}
 }
 
-#ifdef SPLIT_SSE2
-static inline __m128i
-load16(const char *p)
-{
-	return _mm_loadu_si128((const __m128i *)(const void *)p);
-}
-
-/* Return a mask with bit k set when byte k of x equals that of c. */
-static inline unsigned
-mask_eq(__m128i x, __m128i c)
-{
-	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, c));
-}
-
+#ifdef NERTOOLS_SSE2
 /*
  * Grow the array so that 17 fields fit from f on, a step of 16 bytes and
  * the last field, and return where f is then.
@@ -109,7 +91,7 @@ mark_bits(struct field *f, const char *base, unsigned m, const char **start,
 	const char *at;
 
 	for (; m != 0; m &= m - 1) {
-		at = base + (unsigned)__builtin_ctz(m);
+		at = base + first_bit(m);
 		if (keep_empty || at > *start) {
 			f->p = *start;
 			f->len = (size_t)(at - *start);
@@ -127,7 +109,7 @@ mark_bits(struct field *f, const char *base, unsigned m, const char **start,
 static void
 split_on_sse2(struct fields *fs, const char *p, size_t len, char ch)
 {
-	const __m128i c = _mm_set1_epi8(ch);
+	const unsigned char c = (unsigned char)ch;
 	const char *start = p;
 	struct field *f = reserve(fs, 17), *limit = room_limit(fs);
 	size_t i;
@@ -137,12 +119,12 @@ split_on_sse2(struct fields *fs, const char *p, size_t len, char ch)
 			f = grow_at(fs, f);
 			limit = room_limit(fs);
 		}
-		f = mark_bits(f, p + i, mask_eq(load16(p + i), c), &start, 1);
+		f = mark_bits(f, p + i, eq16(p + i, c), &start, 1);
 	}
 	if (f > limit)
 		f = grow_at(fs, f);
 	if (i < len)
-		f = mark_bits(f, p + i, mask_eq(load16(p + len - 16), c) >>
+		f = mark_bits(f, p + i, eq16(p + len - 16, c) >>
 		    (16 - (len - i)), &start, 1);
 	f->p = start;
 	f->len = (size_t)(p + len - start);
@@ -153,10 +135,8 @@ split_on_sse2(struct fields *fs, const char *p, size_t len, char ch)
 static void
 split_blanks_sse2(struct fields *fs, const char *p, size_t len)
 {
-	const __m128i space = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
 	const char *start = p;
 	struct field *f = reserve(fs, 17), *limit = room_limit(fs);
-	__m128i x;
 	size_t i;
 
 	for (i = 0; len - i >= 16; i += 16) {
@@ -164,15 +144,14 @@ split_blanks_sse2(struct fields *fs, const char *p, size_t len)
 			f = grow_at(fs, f);
 			limit = room_limit(fs);
 		}
-		x = load16(p + i);
-		f = mark_bits(f, p + i, mask_eq(x, space) | mask_eq(x, tab),
+		f = mark_bits(f, p + i, eq16(p + i, ' ') | eq16(p + i, '\t'),
 		    &start, 0);
 	}
 	if (f > limit)
 		f = grow_at(fs, f);
 	if (i < len) {
-		x = load16(p + len - 16);
-		f = mark_bits(f, p + i, (mask_eq(x, space) | mask_eq(x, tab)) >>
+		f = mark_bits(f, p + i, (eq16(p + len - 16, ' ') |
+		    eq16(p + len - 16, '\t')) >>
 		    (16 - (len - i)), &start, 0);
 	}
 	if (p + len > start) {
@@ -192,7 +171,7 @@ split_on(struct fields *fs, const char *p, size_t len, char ch)
 	struct field *f;
 	size_t i, n = 0, start = 0;
 
-#ifdef SPLIT_SSE2
+#ifdef NERTOOLS_SSE2
 	if (len >= 16) {
 		split_on_sse2(fs, p, len, ch);
 		return;
@@ -221,7 +200,7 @@ split_blanks(struct fields *fs, const char *p, size_t len)
 	uint64_t w;
 	size_t i, n = 0, start = 0;
 
-#ifdef SPLIT_SSE2
+#ifdef NERTOOLS_SSE2
 	if (len >= 16) {
 		split_blanks_sse2(fs, p, len);
 		return;
@@ -245,7 +224,7 @@ split_blanks(struct fields *fs, const char *p, size_t len)
 	fs->n = n;
 }
 
-#ifdef SPLIT_SSE2
+#ifdef NERTOOLS_SSE2
 /*
  * fields_split_line() for avail of 16 bytes or more; the last step loads
  * the last 16 bytes of p[0..avail), as split_on_sse2() does.  A step marks
@@ -254,17 +233,14 @@ split_blanks(struct fields *fs, const char *p, size_t len)
 static bool
 split_line_sse2(struct fields *fs, const char *p, size_t avail, size_t *len)
 {
-	const __m128i tab = _mm_set1_epi8('\t'), nl = _mm_set1_epi8('\n');
 	const char *start = p;
 	struct field *f = reserve(fs, 17), *limit = room_limit(fs);
-	__m128i x;
 	size_t i, shift;
 	unsigned tabs = 0, nls = 0;
 
 	for (i = 0; avail - i >= 16; i += 16) {
-		x = load16(p + i);
-		tabs = mask_eq(x, tab);
-		nls = mask_eq(x, nl);
+		tabs = eq16(p + i, '\t');
+		nls = eq16(p + i, '\n');
 		if (nls != 0)
 			break;
 		if (f > limit) {
@@ -274,14 +250,13 @@ split_line_sse2(struct fields *fs, const char *p, size_t avail, size_t *len)
 		f = mark_bits(f, p + i, tabs, &start, 1);
 	}
 	if (nls == 0 && i < avail) {
-		x = load16(p + avail - 16);
 		shift = 16 - (avail - i);
-		tabs = mask_eq(x, tab) >> shift;
-		nls = mask_eq(x, nl) >> shift;
+		tabs = eq16(p + avail - 16, '\t') >> shift;
+		nls = eq16(p + avail - 16, '\n') >> shift;
 	}
 	if (nls == 0)
 		return false;
-	*len = i + (size_t)__builtin_ctz(nls);
+	*len = i + first_bit(nls);
 	if (f > limit)
 		f = grow_at(fs, f);
 	f = mark_bits(f, p + i, tabs & ((nls & -nls) - 1), &start, 1);
@@ -304,7 +279,7 @@ fields_split_line(struct fields *fs, const char *p, size_t avail, size_t *len)
 {
 	const char *nl;
 
-#ifdef SPLIT_SSE2
+#ifdef NERTOOLS_SSE2
 	if (avail >= 16)
 		return split_line_sse2(fs, p, avail, len);
 #endif
