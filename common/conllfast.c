@@ -173,8 +173,8 @@ newlines_stops(const char *p, unsigned char sep, uint64_t *newline,
  * Tell whether the line p[s..e), whose newline p[e] is the bit nl of the
  * masks, is token, separator, tag, the same separator, tag.  The token
  * must not be empty or contain a stop byte, and the tag is the outside
- * tag of one byte.  tails are the last 4 bytes of such a line,
- * with either separator; stops contains the stop bytes of the line
+ * tag of one byte.  tails are the last 4 bytes of such a line, with
+ * either separator.  stops contains the stop bytes of the line
  * (newlines_stops()) and none of an earlier line.  The masks are tested
  * with bit arithmetic, because a shift by e costs several instructions on
  * x86-64.

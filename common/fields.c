@@ -102,12 +102,22 @@ mark_bits(struct field *f, const char *base, unsigned m, const char **start,
 	return f;
 }
 
+/* The delimiters of the 16 bytes at q: ch, or spaces and TABs. */
+static inline unsigned
+delimiters16(const char *q, unsigned char ch, bool blanks)
+{
+	return blanks ? eq16(q, ' ') | eq16(q, '\t') : eq16(q, ch);
+}
+
 /*
- * split_on() for a line of 16 bytes or more.  The bytes after the last
- * whole step are the top bits of a load of the line's last 16 bytes.
+ * split_on() (each ch ends a field) or, with blanks set, split_blanks()
+ * for a line of 16 bytes or more.  The bytes after the last whole step
+ * are the top bits of a load of the line's last 16 bytes.  Inline, so
+ * that each caller gets its own loop.
  */
-static void
-split_on_sse2(struct fields *fs, const char *p, size_t len, char ch)
+static inline void
+split_sse2(struct fields *fs, const char *p, size_t len, char ch,
+    bool blanks)
 {
 	const unsigned char c = (unsigned char)ch;
 	const char *start = p;
@@ -119,42 +129,16 @@ split_on_sse2(struct fields *fs, const char *p, size_t len, char ch)
 			f = grow_at(fs, f);
 			limit = room_limit(fs);
 		}
-		f = mark_bits(f, p + i, eq16(p + i, c), &start, 1);
+		f = mark_bits(f, p + i, delimiters16(p + i, c, blanks), &start,
+		    !blanks);
 	}
 	if (f > limit)
 		f = grow_at(fs, f);
 	if (i < len)
-		f = mark_bits(f, p + i, eq16(p + len - 16, c) >>
-		    (16 - (len - i)), &start, 1);
-	f->p = start;
-	f->len = (size_t)(p + len - start);
-	fs->n = (size_t)(f + 1 - fs->f);
-}
-
-/* split_blanks() for a line of 16 bytes or more, as split_on_sse2(). */
-static void
-split_blanks_sse2(struct fields *fs, const char *p, size_t len)
-{
-	const char *start = p;
-	struct field *f = reserve(fs, 17), *limit = room_limit(fs);
-	size_t i;
-
-	for (i = 0; len - i >= 16; i += 16) {
-		if (f > limit) {
-			f = grow_at(fs, f);
-			limit = room_limit(fs);
-		}
-		f = mark_bits(f, p + i, eq16(p + i, ' ') | eq16(p + i, '\t'),
-		    &start, 0);
-	}
-	if (f > limit)
-		f = grow_at(fs, f);
-	if (i < len) {
-		f = mark_bits(f, p + i, (eq16(p + len - 16, ' ') |
-		    eq16(p + len - 16, '\t')) >>
-		    (16 - (len - i)), &start, 0);
-	}
-	if (p + len > start) {
+		f = mark_bits(f, p + i, delimiters16(p + len - 16, c, blanks) >>
+		    (16 - (len - i)), &start, !blanks);
+	/* Runs of blanks leave no empty field at the end. */
+	if (!blanks || p + len > start) {
 		f->p = start;
 		f->len = (size_t)(p + len - start);
 		f++;
@@ -173,7 +157,7 @@ split_on(struct fields *fs, const char *p, size_t len, char ch)
 
 #ifdef NERTOOLS_SSE2
 	if (len >= 16) {
-		split_on_sse2(fs, p, len, ch);
+		split_sse2(fs, p, len, ch, false);
 		return;
 	}
 #endif
@@ -202,7 +186,7 @@ split_blanks(struct fields *fs, const char *p, size_t len)
 
 #ifdef NERTOOLS_SSE2
 	if (len >= 16) {
-		split_blanks_sse2(fs, p, len);
+		split_sse2(fs, p, len, ' ', true);
 		return;
 	}
 #endif
@@ -227,7 +211,7 @@ split_blanks(struct fields *fs, const char *p, size_t len)
 #ifdef NERTOOLS_SSE2
 /*
  * fields_split_line() for avail of 16 bytes or more; the last step loads
- * the last 16 bytes of p[0..avail), as split_on_sse2() does.  A step marks
+ * the last 16 bytes of p[0..avail), as split_sse2() does.  A step marks
  * the TABs below the first newline in it, if it has one, and stops there.
  */
 static bool
