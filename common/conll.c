@@ -28,6 +28,7 @@ conll_close(struct conll_file *f)
 {
 	lines_close(&f->in);
 	fields_free(&f->fs);
+	conll_fast_free(f);
 }
 
 static void

@@ -41,6 +41,20 @@ struct conll_opts {
 	bool	 slow;	/* read every line the full way, for tests */
 };
 
+/*
+ * Bitmaps of the reader's buffer, bit i of word i / 64 for byte i: the
+ * newlines and the stop bytes (below '!' or a separator), for the fast
+ * paths of conllfast.c.  They hold for the bytes before offset end, a
+ * multiple of 64, while the reader has not read again (fills): the bytes
+ * not yet taken do not change in between.
+ */
+struct line_bits {
+	uint64_t *nl, *stop;
+	size_t	 words;		/* allocated */
+	size_t	 end;
+	uint64_t fills;
+};
+
 struct conll_file {
 	struct lines in;
 	struct line line;	/* the current line; fs points into it */
@@ -68,6 +82,7 @@ struct conll_file {
 				   token that outside_run3() in conllfast.c
 				   expects, 0 standing for the separator; 0
 				   when the file does not fit that function */
+	struct line_bits bits;
 };
 
 int	conll_open(struct conll_file *f, const char *path,

@@ -4,10 +4,12 @@
  * when the full path would read it the same way with no message, and
  * leaves every other line to the full path, errors included.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "conll.h"
 #include "conllfast.h"
+#include "err.h"
 #include "swar.h"
 
 /* Tell whether c is a field separator of the file (f->sep, conll_fast_init()). */
@@ -170,25 +172,82 @@ newlines_stops(const char *p, unsigned char sep, uint64_t *newline,
 }
 
 /*
- * Tell whether the line p[s..e), whose newline p[e] is the bit nl of the
- * masks, is token, separator, tag, the same separator, tag.  The token
- * must not be empty or contain a stop byte, and the tag is the outside
- * tag of one byte.  tails are the last 4 bytes of such a line, with
- * either separator.  stops contains the stop bytes of the line
- * (newlines_stops()) and none of an earlier line.  The masks are tested
- * with bit arithmetic, because a shift by e costs several instructions on
- * x86-64.
+ * Extend f->bits over the bytes read so far, in whole blocks of 64.  A
+ * read may have moved the bytes, so after one it starts again at offset 0.
+ */
+static void
+bits_update(struct conll_file *f)
+{
+	struct line_bits *b = &f->bits;
+	const struct lines *r = &f->in;
+	size_t need = r->cap / 64 + 1, k;
+
+	if (b->fills != r->fills) {
+		b->fills = r->fills;
+		b->end = 0;
+	}
+	if (b->words < need) {
+		b->nl = xrealloc(b->nl, need * sizeof *b->nl);
+		b->stop = xrealloc(b->stop, need * sizeof *b->stop);
+		b->words = need;
+	}
+	for (k = b->end / 64; 64 * (k + 1) <= r->end; k++)
+		newlines_stops(r->buf + 64 * k, f->sep[0], &b->nl[k],
+		    &b->stop[k]);
+	b->end = 64 * k;
+}
+
+/*
+ * Set *nl and *stop to the masks of the 64 bytes from offset at on, bit 0
+ * for byte at, from f->bits.  Returns false when fewer than 128 bytes
+ * from at are in whole blocks, so the other paths take the last 128 to
+ * 191 bytes of each buffer.
  */
 static inline bool
-is_outside3(const char *p, size_t s, size_t e, uint64_t nl, uint64_t stops,
+masks_at(struct conll_file *f, size_t at, uint64_t *nl, uint64_t *stop)
+{
+	const struct line_bits *b = &f->bits;
+	size_t k = at / 64;
+	unsigned sh = at % 64;
+
+	if (b->fills != f->in.fills || at + 128 > b->end) {
+		bits_update(f);
+		if (at + 128 > b->end)
+			return false;
+	}
+	/* Two shifts, since a shift by 64 is undefined. */
+	*nl = b->nl[k] >> sh | b->nl[k + 1] << 1 << (63 - sh);
+	*stop = b->stop[k] >> sh | b->stop[k + 1] << 1 << (63 - sh);
+	return true;
+}
+
+void
+conll_fast_free(struct conll_file *f)
+{
+	free(f->bits.nl);
+	free(f->bits.stop);
+	memset(&f->bits, 0, sizeof f->bits);
+}
+
+/*
+ * Tell whether the line p[s..e) is token, separator, tag, the same
+ * separator, tag.  The token must not be empty or contain a stop byte,
+ * and the tag is the outside tag of one byte.  tails are the last 4 bytes
+ * of such a line, with either separator.  stops contains the stop bytes
+ * of the line (newlines_stops()) and none of an earlier line, so its
+ * first is the separator after the token: the tail's bytes are compared,
+ * so they need no look in the mask.
+ */
+static inline bool
+is_outside3(const char *p, size_t s, size_t e, uint64_t stops,
     const uint32_t tails[2], bool hash)
 {
+	size_t t = first_bit(stops);
 	uint32_t w;
 
-	if (e - s < 5 || (stops & (nl | (nl - 1))) != (nl | nl >> 2 | nl >> 4) ||
-	    p[s] == '-' || (p[s] == '#' && hash))
+	if (t + 4 != e || t == s || p[s] == '-' || (p[s] == '#' && hash))
 		return false;
-	w = (uint32_t)load4((const unsigned char *)p + e - 4);
+	w = (uint32_t)load4((const unsigned char *)p + t);
 	return w == tails[0] || w == tails[1];
 }
 
@@ -215,21 +274,19 @@ static uint64_t
 outside_run3(struct conll_file *f, const struct conll_opts *o)
 {
 	const char *buf = f->in.buf, *p;
-	size_t at = f->in.start, end = f->in.end, s, e, last = 0, len = 0;
+	size_t at = f->in.start, s, e, last = 0, len = 0;
 	const uint32_t oo = (f->tail3 & 0x00ff00ff) << 8;
 	const uint32_t tails[2] = { oo | f->sep[0] * 0x10001u,
 	    oo | f->sep[1] * 0x10001u };
-	const unsigned char sep = f->sep[0];
 	const bool hash = f->skip_comments;
 	uint64_t n = 0, newline, stop, nl;
 
-	while (end - at >= 64) {
+	while (masks_at(f, at, &newline, &stop)) {
 		p = buf + at;
-		newlines_stops(p, sep, &newline, &stop);
 		for (s = 0; newline != 0; newline ^= nl) {
 			nl = newline & -newline;
 			e = first_bit(nl);
-			if (!is_outside3(p, s, e, nl, stop, tails, hash))
+			if (!is_outside3(p, s, e, stop, tails, hash))
 				goto done;
 			stop &= ~(nl | (nl - 1));
 			last = at + s;
@@ -239,7 +296,7 @@ outside_run3(struct conll_file *f, const struct conll_opts *o)
 		}
 		if (s == 0) {
 			/* A line of 64 bytes or more: the general test. */
-			s = outside_len(f, o, p, end - at);
+			s = outside_len(f, o, p, f->in.end - at);
 			if (s == 0)
 				goto done;
 			last = at;
@@ -310,6 +367,42 @@ split_simple(struct conll_file *f, const char *p, size_t room)
 }
 
 /*
+ * Split the line at p as split_simple() does, for a file of three fields
+ * a line, from the masks nl and stop of masks_at().  The line must be
+ * token, separator, tag, separator, tag, newline, with no empty field and
+ * no other stop byte.  Returns its length, or 0 for any other line, which
+ * split_simple() then reads.
+ */
+static inline size_t
+split3(struct conll_file *f, const char *p, uint64_t nl, uint64_t stop)
+{
+	struct field *fs = f->fs.f;
+	size_t t1, t2, e;
+
+	if (nl == 0 || f->fs.cap < 3)
+		return 0;	/* a line of 64 bytes or more */
+	e = first_bit(nl);
+	t1 = first_bit(stop);
+	if (t1 == 0 || t1 == e || p[0] == '-' ||
+	    (p[0] == '#' && f->skip_comments))
+		return 0;
+	stop &= stop - 1;
+	t2 = first_bit(stop);
+	stop &= stop - 1;
+	if (t2 == t1 + 1 || t2 == e || first_bit(stop) != e || e == t2 + 1 ||
+	    !is_sep(f, p[t1]) || !is_sep(f, p[t2]))
+		return 0;
+	fs[0].p = p;
+	fs[0].len = t1;
+	fs[1].p = p + t1 + 1;
+	fs[1].len = t2 - t1 - 1;
+	fs[2].p = p + t2 + 1;
+	fs[2].len = e - t2 - 1;
+	f->fs.n = 3;
+	return e;
+}
+
+/*
  * Take the next line when it is blank and empty, or a simple token line
  * (split_simple()), and store in *k what conll_next() returns for it.  A
  * blank line after another, or at the start, gives no event, so it is
@@ -320,6 +413,7 @@ bool
 conll_simple_line(struct conll_file *f, enum conll_line *k)
 {
 	struct lines *r = &f->in;
+	uint64_t nl, stop;
 	size_t len;
 
 	while (r->end - r->start >= 16) {
@@ -331,7 +425,12 @@ conll_simple_line(struct conll_file *f, enum conll_line *k)
 			*k = CONLL_BREAK;
 			return true;
 		}
-		len = split_simple(f, r->buf + r->start, r->end - r->start);
+		len = 0;
+		if (f->nfields == 3 && masks_at(f, r->start, &nl, &stop))
+			len = split3(f, r->buf + r->start, nl, stop);
+		if (len == 0)
+			len = split_simple(f, r->buf + r->start,
+			    r->end - r->start);
 		if (len == 0)
 			return false;
 		lines_skip(r, &f->line, r->start, len, 1);

@@ -91,6 +91,7 @@ fill(struct lines *r)
 	ssize_t n;
 	size_t tail = r->end - r->start;
 
+	r->fills++;
 	if (r->start > 0) {
 		memmove(r->buf, r->buf + r->start, tail);
 		if (r->nul != SIZE_MAX)

@@ -24,6 +24,8 @@ struct lines {
 	size_t	 nul;		/* first NUL from start on, or SIZE_MAX */
 	bool	 eof;
 	uint64_t lineno;	/* number of the line last returned, from 1 */
+	uint64_t fills;		/* reads so far: offsets of unread bytes may
+				   change with each */
 };
 
 void	lines_check_operands(char *const *paths, int n);

@@ -120,3 +120,23 @@ edge_file() {
 	nerspan < crlf.conll > crlf.spans
 	cmp lf.spans crlf.spans
 }
+
+# Lines the fast paths must decline, spread over a file of several read
+# buffers: a token after '-', a control byte inside a token, tokens of
+# 70 bytes and more, and a TAB between token and tags.  The fast paths
+# keep masks of each buffer, so every buffer must read as the full way
+# reads it, which a CR before each newline forces.
+@test "reader: odd lines over many buffers read as with CRLF" {
+	for i in 1 2 3 4; do cat "$DATA/wnut17/uh_ritual.conll"; done |
+	    awk 'NF == 3 && NR % 7 == 3 { print "-" $1, $2, $3; next }
+		NF == 3 && NR % 11 == 5 { print $1 "\001x", $2, $3; next }
+		NF == 3 && NR % 13 == 0 { printf "%s%070d %s %s\n", $1, NR, $2, $3; next }
+		NF == 3 && NR % 17 == 1 { print $1 "\t" $2, $3; next }
+		{ print }' > odd.conll
+	[ "$(wc -c < odd.conll)" -gt 900000 ]
+	sed 's/$/\r/' odd.conll > crlf.conll
+	nerspan -d space odd.conll > lf.spans
+	nerspan -d space crlf.conll | sed 's/crlf\.conll/odd.conll/' > crlf.spans
+	[ "$(grep -c '^#unit' lf.spans)" -gt 5000 ]
+	cmp lf.spans crlf.spans
+}
