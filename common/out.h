@@ -135,16 +135,22 @@ out_advance(const char *end)
 	out_buffer.used = (size_t)(end - out_buffer.buf);
 }
 
-/* Store n bytes; two overlapping 16-byte copies cover n up to 32. */
+/*
+ * Store n bytes at d and return their end.  Up to 64 bytes, the length
+ * of a typical span record, go in 16-byte copies, the last one
+ * overlapping the one before it.
+ */
 static inline char *
 put_bytes(char *d, const void *s, size_t n)
 {
 	const char *from = s;
+	size_t i;
 
 	if (n <= 16) {
 		copy_short(d, from, n);
-	} else if (n <= 32) {
-		copy_short(d, from, 16);
+	} else if (n <= 64) {
+		for (i = 0; n - i > 16; i += 16)
+			copy_short(d + i, from + i, 16);
 		copy_short(d + n - 16, from + n - 16, 16);
 	} else {
 		memcpy(d, from, n);

@@ -452,6 +452,22 @@ put_count(char *d, bool known, uint64_t v)
 	return known ? put_u64(d, v) : put_char(d, '-');
 }
 
+/* writer_unit() for the line that reaches the end of the buffer. */
+static void
+write_unit_checked(const char *doc, size_t doclen, const char *sent,
+    size_t sentlen, const struct tokens *t)
+{
+	out_write("#unit\t", 6);
+	out_write(doc, doclen);
+	out_tab();
+	out_write(sent, sentlen);
+	out_tab();
+	out_count(t->known, t->tokens);
+	out_tab();
+	out_count(t->correct_known, t->correct);
+	out_nl();
+}
+
 /*
  * Write a #unit line.  A program writes one per sentence, so the line is
  * stored after a single check for room for its longest form.  The line
@@ -464,29 +480,20 @@ writer_unit(const char *doc, size_t doclen, const char *sent, size_t sentlen,
 	char *d = out_room(6 + doclen + 1 + sentlen + 1 + OUT_U64_MAX + 1 +
 	    OUT_U64_MAX + 1);
 
-	if (d != NULL) {
-		d = put_bytes(d, "#unit\t", 6);
-		d = put_bytes(d, doc, doclen);
-		d = put_char(d, '\t');
-		d = put_bytes(d, sent, sentlen);
-		d = put_char(d, '\t');
-		d = put_count(d, t->known, t->tokens);
-		d = put_char(d, '\t');
-		d = put_count(d, t->correct_known, t->correct);
-		out_advance(put_char(d, '\n'));
-		written_in_section++;
+	written_in_section++;
+	if (d == NULL) {
+		write_unit_checked(doc, doclen, sent, sentlen, t);
 		return;
 	}
-	out_write("#unit\t", 6);
-	out_write(doc, doclen);
-	out_tab();
-	out_write(sent, sentlen);
-	out_tab();
-	out_count(t->known, t->tokens);
-	out_tab();
-	out_count(t->correct_known, t->correct);
-	out_nl();
-	written_in_section++;
+	d = put_bytes(d, "#unit\t", 6);
+	d = put_bytes(d, doc, doclen);
+	d = put_char(d, '\t');
+	d = put_bytes(d, sent, sentlen);
+	d = put_char(d, '\t');
+	d = put_count(d, t->known, t->tokens);
+	d = put_char(d, '\t');
+	d = put_count(d, t->correct_known, t->correct);
+	out_advance(put_char(d, '\n'));
 }
 
 void
