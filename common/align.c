@@ -445,6 +445,24 @@ reserve_cluster(struct align_work *w, size_t n)
 	GROW(w->match, w->clustercap);
 }
 
+/*
+ * Pair the gold and the predicted span of a cluster of two without the
+ * solver.  They overlap, because they form one cluster.  Each pair that pair_cost() accepts has -1 in one of the
+ * first four terms of its cost and 0 in the others, so it costs less than
+ * leaving both unpaired, and the solver would take it.
+ */
+static void
+pair_two(struct aspan *gold, struct aspan *pred, const struct node *nodes,
+    const struct align_opts *opt)
+{
+	const struct node *g = nodes[0].gold ? &nodes[0] : &nodes[1];
+	const struct node *p = nodes[0].gold ? &nodes[1] : &nodes[0];
+	struct wvec cost;
+
+	if (pair_cost(&gold[g->index], &pred[p->index], opt, &cost))
+		pair(gold, pred, g->index, p->index);
+}
+
 static int
 align_cluster(struct align_work *w, struct aspan *gold, struct aspan *pred,
     const struct node *nodes, size_t n, const struct align_opts *opt)
@@ -453,6 +471,10 @@ align_cluster(struct align_work *w, struct aspan *gold, struct aspan *pred,
 
 	if (!cluster_fits(nodes, n))
 		return -1;
+	if (n == 2 && nodes[0].gold != nodes[1].gold) {
+		pair_two(gold, pred, nodes, opt);
+		return 0;
+	}
 	reserve_cluster(w, n);
 	number_cluster(w, nodes, n, &k, &m);
 	if (k == 0 || m == 0)

@@ -107,6 +107,80 @@ out_u64(uint64_t v)
 	}
 }
 
+/*
+ * Unchecked writes for a record whose length has a known bound.  A writer
+ * requests room for the bound once with out_room(), stores the bytes with
+ * the put_ functions, and passes the end to out_advance().  When
+ * out_room() returns NULL, the writer falls back to the checked calls
+ * above.  They fill the buffer to its end before a flush, so the bytes and
+ * the points where they are written are the same on both paths.
+ */
+
+/* The maximum length that put_u64() stores: the 20 digits of UINT64_MAX. */
+#define OUT_U64_MAX 20
+
+/* Return where len bytes can be put, or NULL when fewer are free. */
+static inline char *
+out_room(size_t len)
+{
+	if (len > OUT_SIZE - out_buffer.used)
+		return NULL;
+	return out_buffer.buf + out_buffer.used;
+}
+
+/* Take the bytes put from out_room()'s pointer up to end as written. */
+static inline void
+out_advance(const char *end)
+{
+	out_buffer.used = (size_t)(end - out_buffer.buf);
+}
+
+/*
+ * Store n bytes at d and return their end.  Up to 64 bytes, the length
+ * of a typical span record, go in 16-byte copies, the last one
+ * overlapping the one before it.
+ */
+static inline char *
+put_bytes(char *d, const void *s, size_t n)
+{
+	const char *from = s;
+	size_t i;
+
+	if (n <= 16) {
+		copy_short(d, from, n);
+	} else if (n <= 64) {
+		for (i = 0; n - i > 16; i += 16)
+			copy_short(d + i, from + i, 16);
+		copy_short(d + n - 16, from + n - 16, 16);
+	} else {
+		memcpy(d, from, n);
+	}
+	return d + n;
+}
+
+static inline char *
+put_char(char *d, char c)
+{
+	*d = c;
+	return d + 1;
+}
+
+/* Store v in decimal, inline below 100 as out_u64() does. */
+static inline char *
+put_u64(char *d, uint64_t v)
+{
+	if (v < 10) {
+		d[0] = (char)('0' + v);
+		return d + 1;
+	}
+	if (v < 100) {
+		d[0] = (char)('0' + v / 10);
+		d[1] = (char)('0' + v % 10);
+		return d + 2;
+	}
+	return d + fmt_u64(d, v);
+}
+
 static inline void
 out_tab(void)
 {

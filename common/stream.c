@@ -446,9 +446,16 @@ writer_doc(const char *doc, size_t doclen, const struct tokens *t)
 	written_in_section++;
 }
 
-void
-writer_unit(const char *doc, size_t doclen, const char *sent, size_t sentlen,
-    const struct tokens *t)
+static char *
+put_count(char *d, bool known, uint64_t v)
+{
+	return known ? put_u64(d, v) : put_char(d, '-');
+}
+
+/* writer_unit() for the line that reaches the end of the buffer. */
+static void
+write_unit_checked(const char *doc, size_t doclen, const char *sent,
+    size_t sentlen, const struct tokens *t)
 {
 	out_write("#unit\t", 6);
 	out_write(doc, doclen);
@@ -459,7 +466,34 @@ writer_unit(const char *doc, size_t doclen, const char *sent, size_t sentlen,
 	out_tab();
 	out_count(t->correct_known, t->correct);
 	out_nl();
+}
+
+/*
+ * Write a #unit line.  A program writes one per sentence, so the line is
+ * stored after a single check for room for its longest form.  The line
+ * that reaches the end of the buffer is written field by field.
+ */
+void
+writer_unit(const char *doc, size_t doclen, const char *sent, size_t sentlen,
+    const struct tokens *t)
+{
+	char *d = out_room(6 + doclen + 1 + sentlen + 1 + OUT_U64_MAX + 1 +
+	    OUT_U64_MAX + 1);
+
 	written_in_section++;
+	if (d == NULL) {
+		write_unit_checked(doc, doclen, sent, sentlen, t);
+		return;
+	}
+	d = put_bytes(d, "#unit\t", 6);
+	d = put_bytes(d, doc, doclen);
+	d = put_char(d, '\t');
+	d = put_bytes(d, sent, sentlen);
+	d = put_char(d, '\t');
+	d = put_count(d, t->known, t->tokens);
+	d = put_char(d, '\t');
+	d = put_count(d, t->correct_known, t->correct);
+	out_advance(put_char(d, '\n'));
 }
 
 void

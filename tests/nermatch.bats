@@ -624,3 +624,37 @@ keyed_stream() {
 	run -0 --separate-stderr bash -c "nerspan $DATA/cases/C17.conll | nermatch -m 0.7 | nerscore -m type | case_layout"
 	[ "${lines[0]}" = "ORG 0 1 2" ]
 }
+
+@test "output: records across buffer ends stay whole" {
+	# 300 units of one gold PER and one predicted LOC span with the same
+	# bounds, each a wrong-type record of some 850 bytes: the output
+	# passes the end of the 64 KiB output buffer several times, at
+	# offsets of every size.  The expected records follow nertools(5).
+	awk 'BEGIN {
+		OFS = "\t"
+		print "doc", "sent", "side", "start", "end", "type", "level", "source", "text"
+		for (i = 1; i <= 300; i++) {
+			t = sprintf("%0" (380 + i % 37) "d", i)
+			e = 1000000 + i
+			print "d", i, "gold", i % 7, e, "PER", 1, "in:" i, t
+			print "d", i, "pred", i % 7, e, "LOC", 1, "in:" i, t "p"
+			print "#unit", "d", i, e, "-"
+		}
+		print "#end", 900
+	}' > in.spans
+	awk 'BEGIN {
+		OFS = "\t"
+		print "doc", "sent", "class", "gold_type", "pred_type", "gold_start", "gold_end", "pred_start", "pred_end", "source", "gold_text", "pred_text"
+		for (i = 1; i <= 300; i++) {
+			t = sprintf("%0" (380 + i % 37) "d", i)
+			e = 1000000 + i
+			print "d", i, "wrong-type", "PER", "LOC", i % 7, e, i % 7, e, "in:" i, t, t "p"
+			print "#unit", "d", i, e, "-"
+		}
+		print "#end", 600
+	}' > want.match
+	run -0 --separate-stderr nermatch in.spans
+	[ "$stderr" = "" ]
+	[ "$output" = "$(cat want.match)" ]
+	[ "${#output}" -gt 200000 ]
+}
