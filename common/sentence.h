@@ -61,11 +61,21 @@ struct decoder {
 	size_t	 outlen;
 	struct typemap *map;
 	const char *gold_file, *pred_file;
-	const char *named[2];	/* the names write_file() last looked at */
-	size_t	 namelen[2];
-	bool	 plain[2];	/* ... and whether they need no cleaning */
+	/*
+	 * Per side, the bytes of a span record between its type and its line
+	 * number: TAB, level, TAB, file name, ':'.  They are made again when
+	 * the level or the file name changes.
+	 */
+	char	*middle[2];
+	size_t	 middlelen[2], middlecap[2];
+	size_t	 middle_level[2];
+	const char *middle_file[2];
 	uint64_t doc, sent;
-	char	 unit[42];	/* doc, TAB, sent, TAB: how span records begin */
+	/*
+	 * doc, TAB, sent, TAB: how span records begin, followed by the side
+	 * and a TAB that write_spans() sets.
+	 */
+	char	 unit[48];
 	size_t	 unitlen, doclen;
 	uint64_t unit_doc, unit_sent;	/* the numbers written in unit */
 	uint64_t repairs[2];	/* invalid entities: gold, pred */

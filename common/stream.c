@@ -403,6 +403,24 @@ out_clean(const char *p, size_t len)
 	out_write(p + from, len - from);
 }
 
+/*
+ * Copy p[0..len) to dst as out_clean() writes it, and return the length.
+ */
+size_t
+clean_copy(char *dst, const char *p, size_t len)
+{
+	size_t i;
+
+	if (len > 0)
+		memcpy(dst, p, len);
+	if (!may_need_cleaning(p, len))
+		return len;
+	for (i = 0; i < len; i++)
+		if (dst[i] == '\t' || dst[i] == '\n' || dst[i] == '\r')
+			dst[i] = ' ';
+	return len;
+}
+
 void
 writer_header(enum stream_kind k)
 {
@@ -422,6 +440,13 @@ void
 writer_record_done(void)
 {
 	written_in_section++;
+}
+
+/* Count n records written in one go, as n calls of writer_record_done(). */
+void
+writer_records_done(uint64_t n)
+{
+	written_in_section += n;
 }
 
 static void
@@ -446,19 +471,37 @@ writer_doc(const char *doc, size_t doclen, const struct tokens *t)
 	written_in_section++;
 }
 
+/* Write a count of a #doc or #unit line to dst; return the length. */
+static size_t
+put_count(char *dst, bool known, uint64_t v)
+{
+	if (known)
+		return put_u64(dst, v);
+	dst[0] = '-';
+	return 1;
+}
+
+/* Written once per unit, so the whole line takes one room check. */
 void
 writer_unit(const char *doc, size_t doclen, const char *sent, size_t sentlen,
     const struct tokens *t)
 {
-	out_write("#unit\t", 6);
-	out_write(doc, doclen);
-	out_tab();
-	out_write(sent, sentlen);
-	out_tab();
-	out_count(t->known, t->tokens);
-	out_tab();
-	out_count(t->correct_known, t->correct);
-	out_nl();
+	char *line = out_begin(6 + doclen + 1 + sentlen + 1 + 20 + 1 + 20 + 1);
+	char *p = line;
+
+	memcpy(p, "#unit\t", 6);
+	p += 6;
+	copy_bytes(p, doc, doclen);
+	p += doclen;
+	*p++ = '\t';
+	copy_bytes(p, sent, sentlen);
+	p += sentlen;
+	*p++ = '\t';
+	p += put_count(p, t->known, t->tokens);
+	*p++ = '\t';
+	p += put_count(p, t->correct_known, t->correct);
+	*p++ = '\n';
+	out_end(line, (size_t)(p - line));
 	written_in_section++;
 }
 
