@@ -81,33 +81,6 @@ bytes_of(const struct sentence *s, struct ref r)
 	return s->arena + r.off;
 }
 
-/*
- * Compare two short byte strings.  Tags are a few bytes long, and most
- * differ in length or in their first byte, so those are tested before
- * calling memcmp().
- */
-static inline bool
-same_bytes(const char *a, size_t alen, const char *b, size_t blen)
-{
-	if (alen != blen || (alen > 0 && a[0] != b[0]))
-		return false;
-	return alen <= 1 || memcmp(a + 1, b + 1, alen - 1) == 0;
-}
-
-/*
- * Count token tok as correct when its first gold and first predicted tags
- * are equal; call it once its tags are set.
- */
-void
-sentence_note_correct(struct sentence *s, size_t tok)
-{
-	const struct ref *g = &s->tag[tok * (s->ngold + s->npred)];
-	const struct ref *p = g + s->ngold;
-
-	if (same_bytes(bytes_of(s, *g), g->len, bytes_of(s, *p), p->len))
-		s->correct++;
-}
-
 void
 decoder_init(struct decoder *d)
 {
