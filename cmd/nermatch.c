@@ -648,25 +648,6 @@ sort_recs(struct matcher *m, size_t n, size_t ng)
 	memcpy(m->recs, to, n * sizeof *m->recs);
 }
 
-static void
-write_type(const struct unit *u, const struct uspan *sp)
-{
-	if (sp != NULL)
-		out_write(u->arena + sp->type, sp->a.typelen);
-	out_tab();
-}
-
-static void
-write_offsets(const struct uspan *sp)
-{
-	if (sp != NULL)
-		out_u64(sp->a.start);
-	out_tab();
-	if (sp != NULL)
-		out_u64(sp->a.end);
-	out_tab();
-}
-
 /*
  * Return a bound on the length of a record: its strings, 12 TABs and
  * newline bytes, and the maximum digits of 4 offsets.  "wrong-bounds",
@@ -738,9 +719,8 @@ put_record(char *d, const struct unit *key, const struct unit *gu,
 
 /*
  * Write one record.  gu contains the gold spans and pu the predicted ones,
- * and they are one unit when both sides come from one stream.  Most
- * records fit in the output buffer whole and are stored by put_record().
- * The record that reaches the buffer's end is written field by field.
+ * and they are one unit when both sides come from one stream.  The record
+ * is stored whole after one check for room (out_begin()).
  */
 static void
 write_record(const struct unit *key, const struct unit *gu,
@@ -749,38 +729,13 @@ write_record(const struct unit *key, const struct unit *gu,
 	const struct uspan *g = r->g != ALIGN_NONE ? &gu->gold.v[r->g] : NULL;
 	const struct uspan *p = r->p != ALIGN_NONE ? &pu->pred.v[r->p] : NULL;
 	enum match_class c = classify(gu, g, pu, p);
-	const struct field *class = &class_names[c];
 	char *d;
 
 	if (opt.errors_only && c == CLASS_EXACT)
 		return;
-	d = out_room(record_bound(key, g, p));
-	if (d != NULL) {
-		out_advance(put_record(d, key, gu, g, pu, p, class));
-		writer_record_done();
-		return;
-	}
-	out_write(key->arena + key->doc, key->doclen);
-	out_tab();
-	out_write(key->arena + key->sent, key->sentlen);
-	out_tab();
-	out_write(class->p, class->len);
-	out_tab();
-	write_type(gu, g);
-	write_type(pu, p);
-	write_offsets(g);
-	write_offsets(p);
-	if (g != NULL)
-		out_write(gu->arena + g->source, g->sourcelen);
-	else
-		out_write(pu->arena + p->source, p->sourcelen);
-	out_tab();
-	if (g != NULL)
-		out_write(gu->arena + g->text, g->textlen);
-	out_tab();
-	if (p != NULL)
-		out_write(pu->arena + p->text, p->textlen);
-	out_nl();
+	d = out_begin(record_bound(key, g, p));
+	out_end(d, (size_t)(put_record(d, key, gu, g, pu, p,
+	    &class_names[c]) - d));
 	writer_record_done();
 }
 

@@ -636,10 +636,12 @@ read_single(struct position *pos, struct conll_file *f)
 
 	opt.dec.gold_file = opt.dec.pred_file = f->in.name;
 	pos->doc_open = false;
-	/* The commonest event first, with one call less. */
+	/* The commonest events first, with one call less. */
 	while ((k = conll_next(f, &opt.conll)) != CONLL_EOF) {
 		if (k == CONLL_OUTSIDE)
 			add_outside(pos, f);
+		else if (k == CONLL_BREAK)
+			end_sentence(pos);
 		else
 			take(pos, k, f, f);
 	}

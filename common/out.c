@@ -15,6 +15,13 @@
 
 struct out_buffer out_buffer;
 
+const char digit_pairs[201] =
+    "0001020304050607080910111213141516171819"
+    "2021222324252627282930313233343536373839"
+    "4041424344454647484950515253545556575859"
+    "6061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
 /*
  * A closed pipe ends the program quietly: with SIGPIPE at its default the
  * kernel stops the process before write() returns, and where a parent set
@@ -105,12 +112,7 @@ decimal_digits(uint64_t v)
 static inline void
 put_digits(char *end, uint64_t v)
 {
-	static const char pairs[] =
-	    "0001020304050607080910111213141516171819"
-	    "2021222324252627282930313233343536373839"
-	    "4041424344454647484950515253545556575859"
-	    "6061626364656667686970717273747576777879"
-	    "8081828384858687888990919293949596979899";
+	const char *pairs = digit_pairs;
 	char *p = end;
 	uint32_t w;
 
@@ -225,6 +227,38 @@ out_printf(const char *fmt, ...)
 	va_end(ap);
 	out_write(big, (size_t)n);
 	free(big);
+}
+
+/*
+ * Return room for len bytes outside the buffer, for a record that
+ * out_begin() found too long for the room left.  The room lasts until the
+ * next call.
+ */
+char *
+out_spare(size_t len)
+{
+	static char *spare;
+	static size_t cap;
+
+	if (len > cap) {
+		cap = len;
+		spare = xrealloc(spare, cap);
+	}
+	return spare;
+}
+
+/*
+ * Write the record of len bytes at p, len > 0, that out_begin() put in the
+ * spare room.  The last byte goes through out_char(), as the record's
+ * newline did when records were written field by field: a record that ends
+ * exactly at the end of the buffer leaves it unwritten until the next
+ * write, so a fatal error right after leaves the same output as before.
+ */
+void
+out_end_spare(const char *p, size_t len)
+{
+	out_write(p, len - 1);
+	out_char(p[len - 1]);
 }
 
 /* Drop what is buffered: used on a fatal error, so no partial tail appears. */

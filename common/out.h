@@ -22,6 +22,9 @@ struct out_buffer {
 
 extern struct out_buffer out_buffer;
 
+/* The numbers 00 to 99 in two digits each: 2 * n is where n begins. */
+extern const char digit_pairs[201];
+
 void	out_write_big(const void *p, size_t len);
 void	out_str(const char *s);
 void	out_u64_long(uint64_t v);
@@ -35,6 +38,8 @@ int	out_finish(int status);
 size_t	fmt_u64(char *dst, uint64_t v);
 size_t	out_mark(void);
 void	out_wrap_since(size_t mark, size_t width);
+char	*out_spare(size_t len);
+void	out_end_spare(const char *p, size_t len);
 
 /*
  * Copy n bytes, at most 16, from s to d with two loads and two stores that
@@ -64,6 +69,27 @@ copy_short(char *d, const char *s, size_t n)
 	}
 }
 
+/*
+ * Copy n bytes from s to d, where s may be NULL when n is 0.  Up to 32
+ * bytes take two copies of 16 that may overlap, not a call of memcpy().
+ */
+static inline void
+copy_bytes(char *d, const char *s, size_t n)
+{
+	char a[16], b[16];
+
+	if (n <= 16) {
+		copy_short(d, s, n);
+	} else if (n <= 32) {
+		memcpy(a, s, 16);
+		memcpy(b, s + n - 16, 16);
+		memcpy(d, a, 16);
+		memcpy(d + n - 16, b, 16);
+	} else {
+		memcpy(d, s, n);
+	}
+}
+
 static inline void
 out_write(const void *p, size_t len)
 {
@@ -71,10 +97,7 @@ out_write(const void *p, size_t len)
 		out_write_big(p, len);
 		return;
 	}
-	if (len <= 16)
-		copy_short(out_buffer.buf + out_buffer.used, p, len);
-	else
-		memcpy(out_buffer.buf + out_buffer.used, p, len);
+	copy_bytes(out_buffer.buf + out_buffer.used, p, len);
 	out_buffer.used += len;
 }
 
@@ -108,37 +131,16 @@ out_u64(uint64_t v)
 }
 
 /*
- * Unchecked writes for a record whose length has a known bound.  A writer
- * requests room for the bound once with out_room(), stores the bytes with
- * the put_ functions, and passes the end to out_advance().  When
- * out_room() returns NULL, the writer falls back to the checked calls
- * above.  They fill the buffer to its end before a flush, so the bytes and
- * the points where they are written are the same on both paths.
+ * Unchecked writes into a record begun with out_begin(): each stores its
+ * bytes at d and returns their end.
  */
 
 /* The maximum length that put_u64() stores: the 20 digits of UINT64_MAX. */
 #define OUT_U64_MAX 20
 
-/* Return where len bytes can be put, or NULL when fewer are free. */
-static inline char *
-out_room(size_t len)
-{
-	if (len > OUT_SIZE - out_buffer.used)
-		return NULL;
-	return out_buffer.buf + out_buffer.used;
-}
-
-/* Take the bytes put from out_room()'s pointer up to end as written. */
-static inline void
-out_advance(const char *end)
-{
-	out_buffer.used = (size_t)(end - out_buffer.buf);
-}
-
 /*
- * Store n bytes at d and return their end.  Up to 64 bytes, the length
- * of a typical span record, go in 16-byte copies, the last one
- * overlapping the one before it.
+ * Store n bytes.  Up to 64 bytes, the length of a typical record, go in
+ * 16-byte copies, the last one overlapping the one before it.
  */
 static inline char *
 put_bytes(char *d, const void *s, size_t n)
@@ -165,7 +167,7 @@ put_char(char *d, char c)
 	return d + 1;
 }
 
-/* Store v in decimal, inline below 100 as out_u64() does. */
+/* Store v in decimal: inline below 100, else by fmt_u64(). */
 static inline char *
 put_u64(char *d, uint64_t v)
 {
@@ -174,11 +176,34 @@ put_u64(char *d, uint64_t v)
 		return d + 1;
 	}
 	if (v < 100) {
-		d[0] = (char)('0' + v / 10);
-		d[1] = (char)('0' + v % 10);
+		memcpy(d, digit_pairs + 2 * v, 2);
 		return d + 2;
 	}
 	return d + fmt_u64(d, v);
+}
+
+/*
+ * Start a record of at most max bytes, written with one room check: write
+ * it at the pointer returned, then pass its length to out_end().  The
+ * pointer is into the buffer when the record fits, else into a spare
+ * buffer (out_spare()) that out_end() copies out.
+ */
+static inline char *
+out_begin(size_t max)
+{
+	if (max <= OUT_SIZE - out_buffer.used)
+		return out_buffer.buf + out_buffer.used;
+	return out_spare(max);
+}
+
+/* End the record of len bytes, len > 0, begun at p by out_begin(). */
+static inline void
+out_end(const char *p, size_t len)
+{
+	if (p == out_buffer.buf + out_buffer.used)
+		out_buffer.used += len;
+	else
+		out_end_spare(p, len);
 }
 
 static inline void

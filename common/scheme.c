@@ -149,8 +149,9 @@ valid(enum scheme s, const struct tag *tags, size_t n, const struct span *sp,
 
 	switch (s) {
 	case SCHEME_IOB1:
-		if (first == TAG_I || (before != NULL && same_type(before, sp) &&
-		    (before->kind == TAG_B || before->kind == TAG_I)))
+		if (first == TAG_I || (before != NULL &&
+		    (before->kind == TAG_B || before->kind == TAG_I) &&
+		    same_type(before, sp)))
 			return true;
 		bad->token = sp->start;
 		bad->rule = "IOB1 starts an entity with I-, and with B- only "
@@ -163,8 +164,9 @@ valid(enum scheme s, const struct tag *tags, size_t n, const struct span *sp,
 		bad->rule = "IOB2 starts every entity with B-";
 		return false;
 	case SCHEME_IOE1:
-		if (last == TAG_I || (after != NULL && same_type(after, sp) &&
-		    (after->kind == TAG_I || after->kind == TAG_E)))
+		if (last == TAG_I || (after != NULL &&
+		    (after->kind == TAG_I || after->kind == TAG_E) &&
+		    same_type(after, sp)))
 			return true;
 		bad->token = sp->end - 1;
 		bad->rule = "IOE1 ends an entity with I-, and with E- only "
@@ -213,9 +215,14 @@ scheme_decode(enum scheme s, const struct tag *tags, size_t n,
 	size_t first = out->n, i, kept = first, nbad = 0;
 
 	decode_lenient(tags, n, out);
+	/* These schemes take every entity of the lenient decoding. */
+	if (s == SCHEME_LENIENT || s == SCHEME_IO || s == SCHEME_RAW)
+		return 0;
 	for (i = first; i < out->n; i++) {
 		if (valid(s, tags, n, &out->v[i], &why)) {
-			out->v[kept++] = out->v[i];
+			if (kept != i)
+				out->v[kept] = out->v[i];
+			kept++;
 			continue;
 		}
 		if (nbad < maxbad)

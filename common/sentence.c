@@ -15,11 +15,10 @@
 
 enum { GOLD, PRED };
 
-/* Both are 4 bytes long: write_span() writes them with out_write(). */
 static const char *const side_name[2] = { "gold", "pred" };
 
-/* The parse of the outside tag, the same under every scheme. */
-static const struct tag outside_tag = { TAG_O, "", 0 };
+/* The side column of a span record, with the TAB after it. */
+static const char side_tab[2][6] = { "gold\t", "pred\t" };
 
 void
 sentence_init(struct sentence *s, size_t ngold, size_t npred)
@@ -82,33 +81,6 @@ bytes_of(const struct sentence *s, struct ref r)
 	return s->arena + r.off;
 }
 
-/*
- * Compare two short byte strings.  Tags are a few bytes long, and most
- * differ in length or in their first byte, so those are tested before
- * calling memcmp().
- */
-static inline bool
-same_bytes(const char *a, size_t alen, const char *b, size_t blen)
-{
-	if (alen != blen || (alen > 0 && a[0] != b[0]))
-		return false;
-	return alen <= 1 || memcmp(a + 1, b + 1, alen - 1) == 0;
-}
-
-/*
- * Count token tok as correct when its first gold and first predicted tags
- * are equal; call it once its tags are set.
- */
-void
-sentence_note_correct(struct sentence *s, size_t tok)
-{
-	const struct ref *g = &s->tag[tok * (s->ngold + s->npred)];
-	const struct ref *p = g + s->ngold;
-
-	if (same_bytes(bytes_of(s, *g), g->len, bytes_of(s, *p), p->len))
-		s->correct++;
-}
-
 void
 decoder_init(struct decoder *d)
 {
@@ -127,6 +99,8 @@ void
 decoder_free(struct decoder *d)
 {
 	free(d->tags);
+	free(d->middle[GOLD]);
+	free(d->middle[PRED]);
 	spans_free(&d->spans);
 }
 
@@ -143,24 +117,31 @@ file_of(const struct decoder *d, int side)
 }
 
 /*
- * Write the name of the file of a side as out_clean() would.  Every record
- * repeats the name, so its length and whether it needs cleaning are found
- * once per name.  The names last as long as the run.
+ * Make d->middle[side] for a level: the part of a span record that stays
+ * the same for every record of the level.  The file name goes in as
+ * out_clean() writes it.  The names last as long as the run.
  */
 static void
-write_file(struct decoder *d, int side)
+make_middle(struct decoder *d, int side, size_t level)
 {
 	const char *name = file_of(d, side);
+	size_t namelen = strlen(name), len;
+	char *p;
 
-	if (name != d->named[side]) {
-		d->named[side] = name;
-		d->namelen[side] = strlen(name);
-		d->plain[side] = strpbrk(name, "\t\n\r") == NULL;
+	if (1 + 20 + 1 + namelen + 1 > d->middlecap[side]) {
+		d->middlecap[side] = 1 + 20 + 1 + namelen + 1;
+		d->middle[side] = xrealloc(d->middle[side], d->middlecap[side]);
 	}
-	if (d->plain[side])
-		out_write(name, d->namelen[side]);
-	else
-		out_clean(name, d->namelen[side]);
+	p = d->middle[side];
+	len = 0;
+	p[len++] = '\t';
+	len = (size_t)(put_u64(p + len, level + 1) - p);
+	p[len++] = '\t';
+	len += clean_copy(p + len, name, namelen);
+	p[len++] = ':';
+	d->middlelen[side] = len;
+	d->middle_level[side] = level;
+	d->middle_file[side] = name;
 }
 
 static struct ref
@@ -171,46 +152,96 @@ tag_ref(const struct sentence *s, size_t tok, int side, size_t level)
 	return s->tag[tok * (s->ngold + s->npred) + slot];
 }
 
-static void
-write_span(struct decoder *d, const struct sentence *s, const struct span *sp,
-    int side, size_t level)
+/*
+ * Copy p[0..len) to dst, as it is when plain is set, else as out_clean()
+ * writes it.  Return the end of the copy.
+ */
+static inline char *
+put_text(char *dst, const char *p, size_t len, bool plain)
 {
+	if (plain)
+		copy_bytes(dst, p, len);
+	else
+		clean_copy(dst, p, len);
+	return dst + len;
+}
+
+/*
+ * Return the most bytes that the record of span sp can take: each of its
+ * three numbers may take 20 digits.  Its tokens take their lengths and one
+ * separator each.
+ */
+static size_t
+span_record_max(const struct decoder *d, const struct sentence *s,
+    const struct span *sp, int side, size_t typelen)
+{
+	size_t len = d->unitlen + sizeof side_tab[0] - 1 + 21 + 21 + typelen +
+	    d->middlelen[side] + 21;
+	size_t i;
+
+	for (i = sp->start; i < sp->end; i++)
+		len += s->tok[i].text.len + 1;
+	return len;
+}
+
+/*
+ * Write the record of span sp with the given type, which the type map
+ * made of sp->type.  The record goes out with one room check in the
+ * output buffer, not one per field: a corpus has millions of records.
+ */
+static void
+write_span(const struct decoder *d, const struct sentence *s,
+    const struct span *sp, int side, const char *type, size_t typelen)
+{
+	char *record = out_begin(span_record_max(d, s, sp, side, typelen));
+	char *p = record;
+	size_t i;
+
+	/* d->unit ends with the side and its TAB (write_spans()). */
+	copy_bytes(p, d->unit, d->unitlen + sizeof side_tab[0] - 1);
+	p += d->unitlen + sizeof side_tab[0] - 1;
+	p = put_u64(p, s->tok[sp->start].index);
+	*p++ = '\t';
+	p = put_u64(p, s->tok[sp->end - 1].index + 1);
+	*p++ = '\t';
+	p = put_text(p, type, typelen, d->clean_text && type == sp->type);
+	copy_bytes(p, d->middle[side], d->middlelen[side]);
+	p += d->middlelen[side];
+	p = put_u64(p, line_of(s, sp->start, side));
+	*p++ = '\t';
+	/* Each token is followed by a space, and the last one by the newline. */
+	for (i = sp->start; i < sp->end; i++) {
+		p = put_text(p, bytes_of(s, s->tok[i].text), s->tok[i].text.len,
+		    d->clean_text);
+		*p++ = ' ';
+	}
+	p[-1] = '\n';
+	out_end(record, (size_t)(p - record));
+}
+
+/* Write the records of the spans in d->spans, except those the map drops. */
+static void
+write_spans(struct decoder *d, const struct sentence *s, int side,
+    size_t level)
+{
+	const struct span *sp;
 	const char *type;
 	size_t typelen, i;
+	uint64_t written = 0;
 
-	if (!typemap_apply(d->map, side == GOLD ? MAP_GOLD : MAP_PRED,
-	    sp->type, sp->typelen, &type, &typelen))
-		return;
-	out_write(d->unit, d->unitlen);
-	out_write(side_name[side], 4);
-	out_tab();
-	out_u64(s->tok[sp->start].index);
-	out_tab();
-	out_u64(s->tok[sp->end - 1].index + 1);
-	out_tab();
-	if (d->clean_text && type == sp->type)
-		out_write(type, typelen);
-	else
-		out_clean(type, typelen);
-	out_tab();
-	out_u64(level + 1);
-	out_tab();
-	write_file(d, side);
-	out_char(':');
-	out_u64(line_of(s, sp->start, side));
-	out_tab();
-	for (i = sp->start; i < sp->end; i++) {
-		if (i > sp->start)
-			out_char(' ');
-		if (d->clean_text)
-			out_write(bytes_of(s, s->tok[i].text),
-			    s->tok[i].text.len);
-		else
-			out_clean(bytes_of(s, s->tok[i].text),
-			    s->tok[i].text.len);
+	if (d->middle[side] == NULL || d->middle_level[side] != level ||
+	    d->middle_file[side] != file_of(d, side))
+		make_middle(d, side, level);
+	memcpy(d->unit + d->unitlen, side_tab[side], sizeof side_tab[0] - 1);
+	for (i = 0; i < d->spans.n; i++) {
+		sp = &d->spans.v[i];
+		if (!typemap_apply(d->map, side == GOLD ? MAP_GOLD : MAP_PRED,
+		    sp->type, sp->typelen, &type, &typelen))
+			continue;
+		write_span(d, s, sp, side, type, typelen);
+		written++;
 	}
-	out_nl();
-	writer_record_done();
+	writer_records_done(written);
 }
 
 /* Parse the tags of one side and level under scheme sc into d->tags. */
@@ -230,9 +261,14 @@ parse_tags(struct decoder *d, const struct sentence *s, int side,
 	}
 	tags = d->tags;
 	for (i = 0; i < s->n; i++, r += stride) {
-		/* Most tags are outside: spare them the full parse. */
+		/*
+		 * Most tags are outside: spare them the full parse.  The
+		 * decoders read the kind of an outside tag, and at most the
+		 * length of its type, which is 0.
+		 */
 		if (same_bytes(bytes_of(s, *r), r->len, outside, outlen)) {
-			tags[i] = outside_tag;
+			tags[i].kind = TAG_O;
+			tags[i].typelen = 0;
 			continue;
 		}
 		if (!scheme_tag(sc, &tags[i], bytes_of(s, *r), r->len,
@@ -382,10 +418,8 @@ decode_side(struct decoder *d, const struct sentence *s, int side,
 	d->repairs[side] += nbad;
 	for (i = 0; i < nbad && i < sizeof bad / sizeof bad[0]; i++)
 		report_invalid(d, s, side, level, &bad[i]);
-	if (d->check)
-		return;
-	for (i = 0; i < d->spans.n; i++)
-		write_span(d, s, &d->spans.v[i], side, level);
+	if (!d->check)
+		write_spans(d, s, side, level);
 }
 
 /*

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "fields.h"
+#include "out.h"
 #include "scheme.h"
 #include "tag.h"
 #include "typemap.h"
@@ -61,11 +62,21 @@ struct decoder {
 	size_t	 outlen;
 	struct typemap *map;
 	const char *gold_file, *pred_file;
-	const char *named[2];	/* the names write_file() last looked at */
-	size_t	 namelen[2];
-	bool	 plain[2];	/* ... and whether they need no cleaning */
+	/*
+	 * Per side, the bytes of a span record between its type and its line
+	 * number: TAB, level, TAB, file name, ':'.  They are made again when
+	 * the level or the file name changes.
+	 */
+	char	*middle[2];
+	size_t	 middlelen[2], middlecap[2];
+	size_t	 middle_level[2];
+	const char *middle_file[2];
 	uint64_t doc, sent;
-	char	 unit[42];	/* doc, TAB, sent, TAB: how span records begin */
+	/*
+	 * doc, TAB, sent, TAB: how span records begin, followed by the side
+	 * and a TAB that write_spans() sets.
+	 */
+	char	 unit[48];
 	size_t	 unitlen, doclen;
 	uint64_t unit_doc, unit_sent;	/* the numbers written in unit */
 	uint64_t repairs[2];	/* invalid entities: gold, pred */
@@ -81,7 +92,6 @@ void	sentence_init(struct sentence *s, size_t ngold, size_t npred);
 void	sentence_free(struct sentence *s);
 void	sentence_grow(struct sentence *s);
 void	sentence_grow_arena(struct sentence *s, size_t len);
-void	sentence_note_correct(struct sentence *s, size_t tok);
 struct ref sentence_keep_fixed(struct sentence *s, const char *p, size_t len);
 
 /*
@@ -97,7 +107,7 @@ sentence_keep(struct sentence *s, const char *p, size_t len)
 		return off;
 	if (len > s->cap - s->used)
 		sentence_grow_arena(s, len);
-	memcpy(s->arena + off, p, len);
+	copy_bytes(s->arena + off, p, len);
 	s->used += len;
 	return off;
 }
@@ -138,6 +148,34 @@ static inline void
 sentence_tag(struct sentence *s, size_t tok, size_t slot, struct ref r)
 {
 	s->tag[tok * (s->ngold + s->npred) + slot] = r;
+}
+
+/*
+ * Compare two short byte strings.  Tags are a few bytes long, and most
+ * differ in length or in their first byte, so those are tested before
+ * calling memcmp().
+ */
+static inline bool
+same_bytes(const char *a, size_t alen, const char *b, size_t blen)
+{
+	if (alen != blen || (alen > 0 && a[0] != b[0]))
+		return false;
+	return alen <= 1 || memcmp(a + 1, b + 1, alen - 1) == 0;
+}
+
+/*
+ * Count token tok as correct when its first gold and first predicted tags
+ * are equal.  Call it once its tags are set.  Inline, because nerspan
+ * calls it for every token line.
+ */
+static inline void
+sentence_note_correct(struct sentence *s, size_t tok)
+{
+	const struct ref *g = &s->tag[tok * (s->ngold + s->npred)];
+	const struct ref *p = g + s->ngold;
+
+	if (same_bytes(s->arena + g->off, g->len, s->arena + p->off, p->len))
+		s->correct++;
 }
 
 /*

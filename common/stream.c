@@ -403,6 +403,24 @@ out_clean(const char *p, size_t len)
 	out_write(p + from, len - from);
 }
 
+/*
+ * Copy p[0..len) to dst as out_clean() writes it, and return the length.
+ */
+size_t
+clean_copy(char *dst, const char *p, size_t len)
+{
+	size_t i;
+
+	if (len > 0)
+		memcpy(dst, p, len);
+	if (!may_need_cleaning(p, len))
+		return len;
+	for (i = 0; i < len; i++)
+		if (dst[i] == '\t' || dst[i] == '\n' || dst[i] == '\r')
+			dst[i] = ' ';
+	return len;
+}
+
 void
 writer_header(enum stream_kind k)
 {
@@ -422,6 +440,13 @@ void
 writer_record_done(void)
 {
 	written_in_section++;
+}
+
+/* Count n records written in one go, as n calls of writer_record_done(). */
+void
+writer_records_done(uint64_t n)
+{
+	written_in_section += n;
 }
 
 static void
@@ -452,39 +477,15 @@ put_count(char *d, bool known, uint64_t v)
 	return known ? put_u64(d, v) : put_char(d, '-');
 }
 
-/* writer_unit() for the line that reaches the end of the buffer. */
-static void
-write_unit_checked(const char *doc, size_t doclen, const char *sent,
-    size_t sentlen, const struct tokens *t)
-{
-	out_write("#unit\t", 6);
-	out_write(doc, doclen);
-	out_tab();
-	out_write(sent, sentlen);
-	out_tab();
-	out_count(t->known, t->tokens);
-	out_tab();
-	out_count(t->correct_known, t->correct);
-	out_nl();
-}
-
-/*
- * Write a #unit line.  A program writes one per sentence, so the line is
- * stored after a single check for room for its longest form.  The line
- * that reaches the end of the buffer is written field by field.
- */
+/* Write a #unit line after one room check, since each unit has one. */
 void
 writer_unit(const char *doc, size_t doclen, const char *sent, size_t sentlen,
     const struct tokens *t)
 {
-	char *d = out_room(6 + doclen + 1 + sentlen + 1 + OUT_U64_MAX + 1 +
+	char *line = out_begin(6 + doclen + 1 + sentlen + 1 + OUT_U64_MAX + 1 +
 	    OUT_U64_MAX + 1);
+	char *d = line;
 
-	written_in_section++;
-	if (d == NULL) {
-		write_unit_checked(doc, doclen, sent, sentlen, t);
-		return;
-	}
 	d = put_bytes(d, "#unit\t", 6);
 	d = put_bytes(d, doc, doclen);
 	d = put_char(d, '\t');
@@ -493,7 +494,9 @@ writer_unit(const char *doc, size_t doclen, const char *sent, size_t sentlen,
 	d = put_count(d, t->known, t->tokens);
 	d = put_char(d, '\t');
 	d = put_count(d, t->correct_known, t->correct);
-	out_advance(put_char(d, '\n'));
+	d = put_char(d, '\n');
+	out_end(line, (size_t)(d - line));
+	written_in_section++;
 }
 
 void

@@ -61,12 +61,14 @@ uint64_t field_u64_slow(const struct stream *s, const struct field *f,
 
 void	writer_header(enum stream_kind k);
 void	writer_record_done(void);
+void	writer_records_done(uint64_t n);
 void	writer_doc(const char *doc, size_t doclen, const struct tokens *t);
 void	writer_unit(const char *doc, size_t doclen, const char *sent,
 	    size_t sentlen, const struct tokens *t);
 void	writer_incomplete(const char *message);
 void	writer_end(void);
 void	out_clean(const char *p, size_t len);
+size_t	clean_copy(char *dst, const char *p, size_t len);
 
 /*
  * Read a field as a whole number, or stop with an error that names what

@@ -58,19 +58,12 @@ tag_parse(struct tag *t, const char *p, size_t len, const char *outside,
 	}
 }
 
+/* Make room for more spans; spans_push() calls it when full. */
 void
-spans_push(struct spans *s, size_t start, size_t end, const char *type,
-    size_t typelen)
+spans_grow(struct spans *s)
 {
-	if (s->n == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 16;
-		s->v = xrealloc(s->v, s->cap * sizeof *s->v);
-	}
-	s->v[s->n].start = start;
-	s->v[s->n].end = end;
-	s->v[s->n].type = type;
-	s->v[s->n].typelen = typelen;
-	s->n++;
+	s->cap = s->cap ? s->cap * 2 : 16;
+	s->v = xrealloc(s->v, s->cap * sizeof *s->v);
 }
 
 void

@@ -35,9 +35,24 @@ struct spans {
 
 void	tag_parse(struct tag *t, const char *p, size_t len,
 	    const char *outside, size_t outlen);
-void	spans_push(struct spans *s, size_t start, size_t end,
-	    const char *type, size_t typelen);
+void	spans_grow(struct spans *s);
 void	spans_free(struct spans *s);
 void	decode_lenient(const struct tag *tags, size_t n, struct spans *out);
+
+/* Append a span.  Inline, because the decoders push every span of a corpus. */
+static inline void
+spans_push(struct spans *s, size_t start, size_t end, const char *type,
+    size_t typelen)
+{
+	struct span *sp;
+
+	if (s->n == s->cap)
+		spans_grow(s);
+	sp = &s->v[s->n++];
+	sp->start = start;
+	sp->end = end;
+	sp->type = type;
+	sp->typelen = typelen;
+}
 
 #endif

@@ -1,8 +1,9 @@
 /*
  * bytes: check the byte tests of common/swar.h, the number formatters of
- * common/out.c and its short copy against plain loops and snprintf().  Built twice by the
- * Makefile, with SSE2 where the compiler offers it and with the portable
- * code alone (-DNERTOOLS_NO_SSE2), so both versions of each test run.
+ * common/out.c and its copies against plain loops and snprintf().  Built
+ * twice by the Makefile, with SSE2 where the compiler offers it and with
+ * the portable code alone (-DNERTOOLS_NO_SSE2), so both versions of each
+ * test run.
  * Prints one line and exits 0 when every check passes.
  */
 #include <inttypes.h>
@@ -43,6 +44,9 @@ check_number(uint64_t v)
 	got[n] = '\0';
 	snprintf(want, sizeof want, "%" PRIu64, v);
 	check(strcmp(got, want) == 0, "fmt_u64", v);
+	n = (size_t)(put_u64(got, v) - got);
+	got[n] = '\0';
+	check(strcmp(got, want) == 0, "put_u64", v);
 }
 
 /* out_u64() into the buffer of out.c, which is emptied first. */
@@ -130,26 +134,40 @@ check_masks(void)
 	}
 }
 
-/* copy_short() copies exactly n bytes and touches no other. */
+/*
+ * Tell whether copy() copies exactly n bytes to dst + at and touches no
+ * other byte of dst.
+ */
+static bool
+copy_is_exact(void (*copy)(char *, const char *, size_t), size_t n,
+    size_t at)
+{
+	char src[80], dst[80];
+	size_t i;
+
+	for (i = 0; i < sizeof src; i++)
+		src[i] = (char)('0' + i);
+	memset(dst, '#', sizeof dst);
+	copy(dst + at, src + 8, n);
+	for (i = 0; i < sizeof dst; i++)
+		if (dst[i] != (i >= at && i < at + n ? src[8 + i - at] : '#'))
+			return false;
+	return true;
+}
+
+/* copy_short() takes up to 16 bytes, copy_bytes() any number. */
 static void
 check_copies(void)
 {
-	char src[40], dst[40];
-	size_t n, at, i;
-	bool ok;
+	size_t n, at;
 
-	for (i = 0; i < sizeof src; i++)
-		src[i] = (char)('a' + i);
-	for (n = 0; n <= 16; n++)
+	for (n = 0; n <= 64; n++)
 		for (at = 0; at < 8; at++) {
-			memset(dst, '#', sizeof dst);
-			copy_short(dst + at, src + 7 - at, n);
-			ok = true;
-			for (i = 0; i < sizeof dst; i++)
-				if (dst[i] != (i >= at && i < at + n ?
-				    src[7 - at + i - at] : '#'))
-					ok = false;
-			check(ok, "copy_short", n);
+			if (n <= 16)
+				check(copy_is_exact(copy_short, n, at),
+				    "copy_short", n);
+			check(copy_is_exact(copy_bytes, n, at), "copy_bytes",
+			    n);
 		}
 }
 
