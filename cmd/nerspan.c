@@ -19,6 +19,7 @@
 #include "out.h"
 #include "scheme.h"
 #include "sentence.h"
+#include "sentfast.h"
 #include "spanin.h"
 #include "stream.h"
 #include "typemap.h"
@@ -139,6 +140,8 @@ struct options {
 /* Reading state: the sentence being read and the token mismatches so far. */
 struct position {
 	bool	 doc_open;
+	bool	 whole;		/* sentences may be read whole (sentfast.c) */
+	struct sentfast fast;
 	struct sentence s;
 	struct ref outside;	/* the outside tag, kept for every sentence */
 	uint64_t mismatches;
@@ -584,7 +587,7 @@ note_mismatch(struct position *pos, const struct conll_file *g,
 }
 
 /* Add the run of lines of the fast path that f read last (CONLL_OUTSIDE). */
-static void
+static inline void
 add_outside(struct position *pos, const struct conll_file *f)
 {
 	sentence_add_outside(&pos->s, pos->outside, f->in.lineno - f->run + 1,
@@ -629,6 +632,33 @@ take(struct position *pos, enum conll_line k, const struct conll_file *g,
 	}
 }
 
+/*
+ * Read the next sentence whole and write its records, when it is of the
+ * commonest kind (conll_sentence(), sentfast.c).  Returns false, having
+ * read nothing, for any other sentence.
+ */
+static bool
+whole_sentence(struct position *pos, struct conll_file *f)
+{
+	struct tokens t;
+	const struct decoder *d = &opt.dec;
+
+	if (!conll_sentence(f, &pos->fast.cs) ||
+	    !sentfast_decode(&pos->fast, &opt.dec))
+		return false;
+	if (!pos->doc_open)
+		open_doc(pos, 0, 0);
+	decoder_next_unit(&opt.dec);
+	sentfast_write(&pos->fast, &opt.dec);
+	t.tokens = pos->fast.cs.ntok;
+	t.correct = pos->fast.correct;
+	t.known = t.correct_known = true;
+	writer_unit(d->unit, d->doclen, d->unit + d->doclen + 1,
+	    d->unitlen - d->doclen - 2, &t);
+	conll_sentence_take(f, &pos->fast.cs);
+	return true;
+}
+
 static void
 read_single(struct position *pos, struct conll_file *f)
 {
@@ -636,12 +666,18 @@ read_single(struct position *pos, struct conll_file *f)
 
 	opt.dec.gold_file = opt.dec.pred_file = f->in.name;
 	pos->doc_open = false;
-	/* The commonest events first, with one call less. */
-	while ((k = conll_next(f, &opt.conll)) != CONLL_EOF) {
+	for (;;) {
+		/* Between sentences, try to read the next one whole. */
+		if (pos->whole && pos->s.n == 0 && whole_sentence(pos, f))
+			continue;
+		k = conll_next(f, &opt.conll);
+		/* The commonest events first, with one call less. */
 		if (k == CONLL_OUTSIDE)
 			add_outside(pos, f);
 		else if (k == CONLL_BREAK)
 			end_sentence(pos);
+		else if (k == CONLL_EOF)
+			break;
 		else
 			take(pos, k, f, f);
 	}
@@ -791,6 +827,9 @@ main(int argc, char **argv)
 	sentence_init(&pos.s, opt.gold.n, opt.pred.n);
 	pos.outside = sentence_keep_fixed(&pos.s, opt.dec.outside,
 	    opt.dec.outlen);
+	/* The reader's fast paths are on (fast_options()), and so may be this. */
+	pos.whole = opt.conll.outside != NULL && !opt.dec.check &&
+	    opt.dec.scheme == SCHEME_LENIENT;
 
 	if (!opt.dec.check)
 		writer_header(STREAM_SPANS);
@@ -822,6 +861,7 @@ main(int argc, char **argv)
 
 	free(failed);
 	sentence_free(&pos.s);
+	sentfast_free(&pos.fast);
 	typemap_free(opt.dec.map);
 	decoder_free(&opt.dec);
 	return out_finish(status);

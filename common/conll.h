@@ -85,9 +85,33 @@ struct conll_file {
 	struct line_bits bits;
 };
 
+/* A token line of a sentence read whole (conll_sentence()). */
+struct conll_tagged {
+	struct field f[3];	/* token, gold tag, predicted tag */
+	size_t	 index;		/* the token's place in the sentence, from 0 */
+	uint64_t lineno;
+};
+
+/*
+ * A sentence read whole: its token lines but those tagged outside on both
+ * sides, which are only counted.  The fields point into the reader's
+ * buffer, and last until conll_sentence_take().
+ */
+struct conll_sentence {
+	struct conll_tagged *v;
+	size_t	 n, cap;
+	size_t	 ntok;		/* tokens, outside ones included */
+	uint64_t lines;		/* lines, the blank line that ends it included */
+	size_t	 blank;		/* offset of that blank line */
+};
+
 int	conll_open(struct conll_file *f, const char *path,
 	    const struct conll_opts *o);
 void	conll_close(struct conll_file *f);
+bool	conll_sentence(struct conll_file *f, struct conll_sentence *s);
+void	conll_sentence_take(struct conll_file *f,
+	    const struct conll_sentence *s);
+void	conll_sentence_free(struct conll_sentence *s);
 enum conll_line conll_next(struct conll_file *f, const struct conll_opts *o);
 noreturn void conll_no_column(const struct conll_file *f, long col,
 	    const char *what);

@@ -403,6 +403,151 @@ split3(struct conll_file *f, const char *p, uint64_t nl, uint64_t stop)
 }
 
 /*
+ * Split the line p[s..e] of a file of three columns, whose stop bytes
+ * before s are cleared from stop, as split3() does, into t.  Returns
+ * false for a line of another kind.
+ */
+static inline bool
+line3(const struct conll_file *f, const char *p, size_t s, size_t e,
+    uint64_t stop, struct conll_tagged *t)
+{
+	size_t t1 = first_bit(stop), t2;
+
+	if (t1 == s || t1 == e || p[s] == '-' ||
+	    (p[s] == '#' && f->skip_comments))
+		return false;
+	stop &= stop - 1;
+	t2 = first_bit(stop);
+	stop &= stop - 1;
+	if (t2 == t1 + 1 || t2 == e || first_bit(stop) != e || e == t2 + 1 ||
+	    !is_sep(f, p[t1]) || !is_sep(f, p[t2]))
+		return false;
+	t->f[0].p = p + s;
+	t->f[0].len = t1 - s;
+	t->f[1].p = p + t1 + 1;
+	t->f[1].len = t2 - t1 - 1;
+	t->f[2].p = p + t2 + 1;
+	t->f[2].len = e - t2 - 1;
+	return true;
+}
+
+/* Tell whether both tags of t are the outside tag of one byte. */
+static inline bool
+outside_both(const struct conll_file *f, const struct conll_tagged *t)
+{
+	return t->f[1].len == 1 && t->f[2].len == 1 &&
+	    (unsigned char)t->f[1].p[0] == (f->tail3 & 0xff) &&
+	    (unsigned char)t->f[2].p[0] == (f->tail3 & 0xff);
+}
+
+/*
+ * Append the token line at offset at to *s, or count it when it is
+ * outside, and return its length.  Returns 0 for a line that is not
+ * simple (split_simple()).  stop holds the stop bytes from the line on
+ * when the line ends at e, in the same 64 bytes; e is 0 otherwise.
+ */
+static size_t
+add_line3(struct conll_file *f, size_t at, size_t e, uint64_t stop,
+    struct conll_sentence *s)
+{
+	const char *p = f->in.buf + at;
+	struct conll_tagged *t;
+	size_t len;
+
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 64;
+		s->v = xrealloc(s->v, s->cap * sizeof *s->v);
+	}
+	t = &s->v[s->n];
+	if (e != 0 && line3(f, p, 0, e, stop, t)) {
+		len = e;
+	} else {
+		/* A long line, or a blank inside a field of a TAB file. */
+		len = split_simple(f, p, f->in.end - at);
+		if (len == 0)
+			return 0;
+		memcpy(t->f, f->fs.f, sizeof t->f);
+	}
+	t->index = s->ntok++;
+	t->lineno = f->in.lineno + s->lines;
+	if (!outside_both(f, t))
+		s->n++;
+	return len;
+}
+
+/*
+ * Read the sentence that starts at the next line into *s, without taking
+ * its lines, when the full path would read each of them as a simple token
+ * line (is_outside3() spares the split of the commonest) and the sentence
+ * ends at an empty line, all within the bitmaps of the buffer.  Returns
+ * false for any other sentence, which the full path then reads line by
+ * line.  Only for files of three columns and an outside tag of one byte
+ * (f->tail3 set), between sentences.
+ */
+bool
+conll_sentence(struct conll_file *f, struct conll_sentence *s)
+{
+	size_t at = f->in.start, pos, e, len;
+	const uint32_t oo = (f->tail3 & 0x00ff00ff) << 8;
+	const uint32_t tails[2] = { oo | f->sep[0] * 0x10001u,
+	    oo | f->sep[1] * 0x10001u };
+	const char *p;
+	uint64_t nl, stop, below;
+
+	if (f->tail3 == 0 || f->in_sentence)
+		return false;
+	s->n = 0;
+	s->ntok = 0;
+	s->lines = 0;
+	while (masks_at(f, at, &nl, &stop)) {
+		p = f->in.buf + at;
+		for (pos = 0; nl != 0; pos = e + 1, nl ^= below) {
+			below = nl & -nl;
+			e = first_bit(below);
+			s->lines++;
+			if (is_outside3(p, pos, e, stop, tails,
+			    f->skip_comments)) {
+				s->ntok++;
+			} else if (e == pos && s->ntok > 0) {
+				s->blank = at + pos;
+				return true;
+			} else if (e == pos) {
+				/* A blank line before the sentence: no event. */
+			} else if (add_line3(f, at + pos, e - pos, stop >> pos,
+			    s) == 0) {
+				return false;
+			}
+			stop &= ~(below | (below - 1));
+		}
+		if (pos == 0) {
+			/* A line of 64 bytes or more. */
+			s->lines++;
+			len = add_line3(f, at, 0, 0, s);
+			if (len == 0)
+				return false;
+			pos = len + 1;
+		}
+		at += pos;
+	}
+	return false;
+}
+
+/* Take the lines of the sentence that conll_sentence() read into *s. */
+void
+conll_sentence_take(struct conll_file *f, const struct conll_sentence *s)
+{
+	lines_skip(&f->in, &f->line, s->blank, 0, s->lines);
+	f->run_ended = false;
+}
+
+void
+conll_sentence_free(struct conll_sentence *s)
+{
+	free(s->v);
+	memset(s, 0, sizeof *s);
+}
+
+/*
  * Take the next line when it is blank and empty, or a simple token line
  * (split_simple()), and store in *k what conll_next() returns for it.  A
  * blank line after another, or at the start, gives no event, so it is

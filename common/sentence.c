@@ -167,21 +167,39 @@ put_text(char *dst, const char *p, size_t len, bool plain)
 }
 
 /*
- * Return the most bytes that the record of span sp can take: each of its
- * three numbers may take 20 digits.  Its tokens take their lengths and one
- * separator each.
+ * Return the most bytes that a span record takes before its tokens: each
+ * of its three numbers may take 20 digits.
  */
-static size_t
-span_record_max(const struct decoder *d, const struct sentence *s,
-    const struct span *sp, int side, size_t typelen)
+size_t
+decoder_head_max(const struct decoder *d, int side, size_t typelen)
 {
-	size_t len = d->unitlen + sizeof side_tab[0] - 1 + 21 + 21 + typelen +
+	return d->unitlen + sizeof side_tab[0] - 1 + 21 + 21 + typelen +
 	    d->middlelen[side] + 21;
-	size_t i;
+}
 
-	for (i = sp->start; i < sp->end; i++)
-		len += s->tok[i].text.len + 1;
-	return len;
+/*
+ * Store at p the part of a span record before its tokens: unit, side,
+ * offsets, type (as it is when plain is set), level and source line.
+ * Call decoder_side_begin() first.  Returns the end.
+ */
+char *
+decoder_put_head(const struct decoder *d, char *p, int side, uint64_t start,
+    uint64_t end, const char *type, size_t typelen, bool plain,
+    uint64_t line)
+{
+	/* d->unit ends with the side and its TAB (decoder_side_begin()). */
+	copy_bytes(p, d->unit, d->unitlen + sizeof side_tab[0] - 1);
+	p += d->unitlen + sizeof side_tab[0] - 1;
+	p = put_u64(p, start);
+	*p++ = '\t';
+	p = put_u64(p, end);
+	*p++ = '\t';
+	p = put_text(p, type, typelen, plain);
+	copy_bytes(p, d->middle[side], d->middlelen[side]);
+	p += d->middlelen[side];
+	p = put_u64(p, line);
+	*p++ = '\t';
+	return p;
 }
 
 /*
@@ -193,22 +211,15 @@ static void
 write_span(const struct decoder *d, const struct sentence *s,
     const struct span *sp, int side, const char *type, size_t typelen)
 {
-	char *record = out_begin(span_record_max(d, s, sp, side, typelen));
-	char *p = record;
-	size_t i;
+	size_t max = decoder_head_max(d, side, typelen), i;
+	char *record, *p;
 
-	/* d->unit ends with the side and its TAB (write_spans()). */
-	copy_bytes(p, d->unit, d->unitlen + sizeof side_tab[0] - 1);
-	p += d->unitlen + sizeof side_tab[0] - 1;
-	p = put_u64(p, s->tok[sp->start].index);
-	*p++ = '\t';
-	p = put_u64(p, s->tok[sp->end - 1].index + 1);
-	*p++ = '\t';
-	p = put_text(p, type, typelen, d->clean_text && type == sp->type);
-	copy_bytes(p, d->middle[side], d->middlelen[side]);
-	p += d->middlelen[side];
-	p = put_u64(p, line_of(s, sp->start, side));
-	*p++ = '\t';
+	for (i = sp->start; i < sp->end; i++)
+		max += s->tok[i].text.len + 1;
+	record = out_begin(max);
+	p = decoder_put_head(d, record, side, s->tok[sp->start].index,
+	    s->tok[sp->end - 1].index + 1, type, typelen,
+	    d->clean_text && type == sp->type, line_of(s, sp->start, side));
 	/* Each token is followed by a space, and the last one by the newline. */
 	for (i = sp->start; i < sp->end; i++) {
 		p = put_text(p, bytes_of(s, s->tok[i].text), s->tok[i].text.len,
@@ -217,6 +228,16 @@ write_span(const struct decoder *d, const struct sentence *s,
 	}
 	p[-1] = '\n';
 	out_end(record, (size_t)(p - record));
+}
+
+/* Make d ready to write the span records of a side and level. */
+void
+decoder_side_begin(struct decoder *d, int side, size_t level)
+{
+	if (d->middle[side] == NULL || d->middle_level[side] != level ||
+	    d->middle_file[side] != file_of(d, side))
+		make_middle(d, side, level);
+	memcpy(d->unit + d->unitlen, side_tab[side], sizeof side_tab[0] - 1);
 }
 
 /* Write the records of the spans in d->spans, except those the map drops. */
@@ -229,10 +250,7 @@ write_spans(struct decoder *d, const struct sentence *s, int side,
 	size_t typelen, i;
 	uint64_t written = 0;
 
-	if (d->middle[side] == NULL || d->middle_level[side] != level ||
-	    d->middle_file[side] != file_of(d, side))
-		make_middle(d, side, level);
-	memcpy(d->unit + d->unitlen, side_tab[side], sizeof side_tab[0] - 1);
+	decoder_side_begin(d, side, level);
 	for (i = 0; i < d->spans.n; i++) {
 		sp = &d->spans.v[i];
 		if (!typemap_apply(d->map, side == GOLD ? MAP_GOLD : MAP_PRED,

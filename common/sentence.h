@@ -205,6 +205,11 @@ sentence_add_outside(struct sentence *s, struct ref outside, uint64_t first,
 void	decoder_init(struct decoder *d);
 void	decoder_free(struct decoder *d);
 void	decoder_next_unit(struct decoder *d);
+void	decoder_side_begin(struct decoder *d, int side, size_t level);
+size_t	decoder_head_max(const struct decoder *d, int side, size_t typelen);
+char	*decoder_put_head(const struct decoder *d, char *p, int side,
+	    uint64_t start, uint64_t end, const char *type, size_t typelen,
+	    bool plain, uint64_t line);
 void	decode_sentence(struct decoder *d, struct sentence *s);
 void	decoder_report(const struct decoder *d, size_t ngold, size_t npred);
 

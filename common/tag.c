@@ -35,27 +35,7 @@ tag_parse(struct tag *t, const char *p, size_t len, const char *outside,
 	plen = hyphen != NULL ? (size_t)(hyphen - p) : len;
 	t->type = hyphen != NULL ? hyphen + 1 : p + len;
 	t->typelen = len - plen - (hyphen != NULL);
-	t->kind = TAG_BAD;
-	if (plen != 1)
-		return;
-	switch (p[0]) {
-	case 'B':
-		t->kind = TAG_B;
-		break;
-	case 'I':
-	case 'M':
-		t->kind = TAG_I;
-		break;
-	case 'E':
-	case 'L':
-		t->kind = TAG_E;
-		break;
-	case 'S':
-	case 'U':
-	case 'W':
-		t->kind = TAG_S;
-		break;
-	}
+	t->kind = plen == 1 ? tag_prefix_kind(p[0]) : TAG_BAD;
 }
 
 /* Make room for more spans; spans_push() calls it when full. */

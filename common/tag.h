@@ -33,6 +33,31 @@ struct spans {
 	size_t	 cap;
 };
 
+/*
+ * Return the kind of a one-letter prefix: B-, I-, E-, S-, with M- read as
+ * I-, L- as E-, and U- and W- as S-; TAG_BAD for any other letter.
+ */
+static inline enum tag_kind
+tag_prefix_kind(char c)
+{
+	switch (c) {
+	case 'B':
+		return TAG_B;
+	case 'I':
+	case 'M':
+		return TAG_I;
+	case 'E':
+	case 'L':
+		return TAG_E;
+	case 'S':
+	case 'U':
+	case 'W':
+		return TAG_S;
+	default:
+		return TAG_BAD;
+	}
+}
+
 void	tag_parse(struct tag *t, const char *p, size_t len,
 	    const char *outside, size_t outlen);
 void	spans_grow(struct spans *s);

@@ -1,0 +1,102 @@
+#!/usr/bin/env bats
+# nerspan reads most sentences of a three-column file whole and decodes
+# them in one pass (conll_sentence() and sentfast.c).  The first sentence
+# of a file and the last 128 to 191 bytes of each read buffer go the full
+# way, so the files here put the sentences under test in between.  A CR
+# before each newline sends every line the full way: both readings must
+# give the same bytes.
+
+load helper
+
+# Print n sentences of one token tagged outside: filler for either end.
+filler() {
+	local i
+	for ((i = 0; i < $1; i++)); do
+		printf 'fill O O\n\n'
+	done
+}
+
+# Spans worked out by hand with the lenient rules: B- opens a chunk, I-
+# and E- of its type continue it, O, S- and another type close it, and
+# E- and S- end one after their token.
+@test "whole: hand-worked spans of one sentence" {
+	{
+		filler 1
+		printf 'a B-PER O\nb I-PER B-LOC\nc O I-LOC\n'
+		printf 'd E-ORG S-MISC\ne I-ORG O\n\n'
+		filler 40
+	} > hand.conll
+	run -0 --separate-stderr nerspan hand.conll
+	[ "${lines[3]}" = "1	2	gold	0	2	PER	1	hand.conll:3	a b" ]
+	[ "${lines[4]}" = "1	2	gold	3	4	ORG	1	hand.conll:6	d" ]
+	[ "${lines[5]}" = "1	2	gold	4	5	ORG	1	hand.conll:7	e" ]
+	[ "${lines[6]}" = "1	2	pred	1	3	LOC	1	hand.conll:4	b c" ]
+	[ "${lines[7]}" = "1	2	pred	3	4	MISC	1	hand.conll:6	d" ]
+	[ "${lines[8]}" = "#unit	1	2	5	0" ]
+	[ "${lines[9]}" = "#unit	1	3	1	1" ]
+	[ "$stderr" = "" ]
+}
+
+# Print sentences of random tags, with every prefix the lenient scheme
+# reads, bare prefixes, tokens of 1 to 90 bytes, blank lines doubled and
+# -DOCSTART- lines, from a fixed seed.
+random_file() {
+	awk -v seed="$1" -v n="$2" -v sep="$3" 'BEGIN {
+		srand(seed)
+		split("O O O O O B-A I-A E-A S-A M-A L-A U-A W-A B-B I-B E-B S-B B I E S", tag, " ")
+		for (s = 0; s < n; s++) {
+			if (rand() < 0.05)
+				printf "-DOCSTART-%sO%sO\n\n", sep, sep
+			len = 1 + int(rand() * 25)
+			for (i = 0; i < len; i++) {
+				w = int(rand() * 12) == 0 ? 70 + int(rand() * 20) : 1 + int(rand() * 9)
+				tok = substr("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnop", 1, w)
+				printf "%s%s%s%s%s\n", tok, sep, tag[1 + int(rand() * 21)], sep, tag[1 + int(rand() * 21)]
+			}
+			printf rand() < 0.1 ? "\n\n" : "\n"
+		}
+	}'
+}
+
+# Run nerspan with the given options on file and on a copy with CRLF line
+# ends, which the full path reads, into lf.spans and crlf.spans.
+read_both() {
+	local file=$1
+	shift
+	sed 's/$/\r/' "$file" > crlf.conll
+	nerspan "$@" "$file" > lf.spans
+	nerspan "$@" crlf.conll | sed "s/crlf\.conll/$file/" > crlf.spans
+}
+
+@test "whole: random tags read as with CRLF" {
+	random_file 7 4000 ' ' > rand.conll
+	[ "$(wc -c < rand.conll)" -gt 300000 ]
+	read_both rand.conll
+	[ "$(grep -c '	gold	' lf.spans)" -gt 10000 ]
+	cmp lf.spans crlf.spans
+}
+
+@test "whole: TAB file with blanks in tokens as with CRLF" {
+	random_file 11 3000 '	' | sed 's/^\([a-z]\)\([a-z]\)/\1 \2/' > tab.conll
+	read_both tab.conll
+	[ "$(grep -c '	pred	' lf.spans)" -gt 5000 ]
+	cmp lf.spans crlf.spans
+}
+
+@test "whole: type map as with CRLF" {
+	random_file 3 2000 ' ' > rand.conll
+	read_both rand.conll -m A=X -m 'gold:B='
+	[ "$(grep -c '	gold	[0-9]*	[0-9]*	X	' lf.spans)" -gt 100 ]
+	[ "$(grep -c '	gold	[0-9]*	[0-9]*	B	' lf.spans)" -eq 0 ]
+	cmp lf.spans crlf.spans
+}
+
+@test "whole: a bad tag is reported at its line" {
+	{
+		filler 30
+		printf 'a B-PER O\nb X-PER O\n\n'
+		filler 40
+	} > bad.conll
+	run -1 --separate-stderr nerspan bad.conll
+	[[ "$stderr" == "nerspan: bad.conll:62: unknown gold tag 'X-PER'"* ]]
+}
