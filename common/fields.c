@@ -83,22 +83,39 @@ room_limit(const struct fields *fs)
 /*
  * Like mark_fields(), for a mask m with bit k set when base[k] is a
  * delimiter, storing fields from f on.  Returns where the next field goes.
+ * After the first delimiter, the loop shifts m so that bit 0 is the byte
+ * at start.  A field's length is then the number of zeros below its
+ * delimiter, so a step needs no subtraction and no clearing of a bit.
+ * The loop runs once per TAB of every record that a program reads.
  */
 static inline struct field *
-mark_bits(struct field *f, const char *base, unsigned m, const char **start,
+mark_bits(struct field *f, const char *base, unsigned m, const char **startp,
     int keep_empty)
 {
-	const char *at;
+	const char *start = *startp, *at;
+	size_t k;
 
-	for (; m != 0; m &= m - 1) {
-		at = base + first_bit(m);
-		if (keep_empty || at > *start) {
-			f->p = *start;
-			f->len = (size_t)(at - *start);
+	if (m == 0)
+		return f;
+	at = base + first_bit(m);
+	if (keep_empty || at > start) {
+		f->p = start;
+		f->len = (size_t)(at - start);
+		f++;
+	}
+	start = at + 1;
+	m = m >> (at - base) >> 1;
+	while (m != 0) {
+		k = first_bit(m);
+		if (keep_empty || k > 0) {
+			f->p = start;
+			f->len = k;
 			f++;
 		}
-		*start = at + 1;
+		start += k + 1;
+		m = m >> k >> 1;
 	}
+	*startp = start;
 	return f;
 }
 

@@ -201,22 +201,34 @@ field_u64_slow(const struct stream *s, const struct field *f,
 	return v;
 }
 
+/* Read a count of a #doc or #unit line, where "-" means unknown. */
+static inline uint64_t
+token_count(const struct stream *s, const struct field *f, const char *what,
+    bool *known)
+{
+	*known = !(f->len == 1 && f->p[0] == '-');
+	return *known ? field_u64(s, f, what) : 0;
+}
+
+/*
+ * Fill s->tok from the two count fields.  The counts go in locals first,
+ * so that no store to s->tok comes between the reads of the fields.
+ */
 static void
 parse_tokens(struct stream *s, const struct field *tok,
     const struct field *cor)
 {
-	s->tok.known = !(tok->len == 1 && tok->p[0] == '-');
-	s->tok.correct_known = !(cor->len == 1 && cor->p[0] == '-');
-	s->tok.tokens = s->tok.known ? field_u64(s, tok, "token count") : 0;
-	s->tok.correct = s->tok.correct_known ?
-	    field_u64(s, cor, "correct-tag count") : 0;
-	if (s->tok.known && s->tok.correct_known &&
-	    s->tok.correct > s->tok.tokens)
+	struct tokens t;
+
+	t.tokens = token_count(s, tok, "token count", &t.known);
+	t.correct = token_count(s, cor, "correct-tag count", &t.correct_known);
+	if (t.known && t.correct_known && t.correct > t.tokens)
 		die_at(s->in.name, s->in.lineno, "%llu tokens with correct "
 		    "tags, but only %llu tokens: the stream is damaged; write "
 		    "it again with the program that made it",
-		    (unsigned long long)s->tok.correct,
-		    (unsigned long long)s->tok.tokens);
+		    (unsigned long long)t.correct,
+		    (unsigned long long)t.tokens);
+	s->tok = t;
 }
 
 static void

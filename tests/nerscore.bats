@@ -733,3 +733,37 @@ check_shards() {
 	run -1 --separate-stderr bash -c "nerscore m > /dev/full"
 	[[ "$stderr" == "nerscore: write error: "* ]]
 }
+
+# Names of 16 and 17 bytes sit at the edge of the type name cache, and 300
+# types are more than its 256 entries, so names share entries and evict
+# each other.  Type i gets i % 4 + 1 exact matches, given in four rounds,
+# so that every type comes back after all the others.
+@test "counts: 300 types through the name cache" {
+	awk 'BEGIN {
+		OFS = "\t"
+		print "doc", "sent", "class", "gold_type", "pred_type", "gold_start",
+		    "gold_end", "pred_start", "pred_end", "source", "gold_text", "pred_text"
+		print "#doc", "d", "-", "-"
+		n = 1
+		for (r = 0; r < 4; r++)
+			for (i = 0; i < 302; i++) {
+				t = i == 300 ? "sixteen-bytes-16" : i == 301 ? "seventeen-bytes17" : "t" i
+				if (r <= i % 4) {
+					print "d", "1", "exact", t, t, r, r + 1, r, r + 1, "f:1", "x", "x"
+					n++
+				}
+			}
+		print "#unit", "d", "1", "-", "-"
+		print "#end", n + 1
+	}' > m
+	awk 'BEGIN {
+		for (i = 0; i < 302; i++) {
+			t = i == 300 ? "sixteen-bytes-16" : i == 301 ? "seventeen-bytes17" : "t" i
+			print "exact", t, t, i % 4 + 1
+		}
+	}' | sort > want
+	run -0 --separate-stderr nerscore --counts m
+	echo "$output" | awk -F '\t' '$3 == "exact" { print $3, $4, $5, $6 }' | sort > got
+	diff want got
+	[ "$(wc -l < got)" -eq 302 ]
+}
