@@ -45,17 +45,22 @@ parse_tag(const char *p, size_t len, const struct decoder *d, struct tag *t)
 	return true;
 }
 
+/* Make room for more spans of a side; push() calls it when full. */
 static void
+grow(struct sentfast *sf, int side)
+{
+	sf->cap[side] = sf->cap[side] ? 2 * sf->cap[side] : 16;
+	sf->v[side] = xrealloc(sf->v[side], sf->cap[side] * sizeof *sf->v[side]);
+}
+
+static inline void
 push(struct sentfast *sf, int side, size_t start, size_t end,
     const struct tag *open, size_t first)
 {
 	struct fast_span *sp;
 
-	if (sf->n[side] == sf->cap[side]) {
-		sf->cap[side] = sf->cap[side] ? 2 * sf->cap[side] : 16;
-		sf->v[side] = xrealloc(sf->v[side],
-		    sf->cap[side] * sizeof *sf->v[side]);
-	}
+	if (sf->n[side] == sf->cap[side])
+		grow(sf, side);
 	sp = &sf->v[side][sf->n[side]++];
 	sp->start = start;
 	sp->end = end;
@@ -144,13 +149,16 @@ write_side(const struct sentfast *sf, struct decoder *d, int side)
 	const char *type;
 	size_t typelen, i, k, max;
 	uint64_t written = 0;
+	bool mapped = typemap_rules(d->map) > 0;
 	char *record, *p;
 
 	decoder_side_begin(d, side, 0);
 	for (i = 0; i < sf->n[side]; i++) {
 		sp = &sf->v[side][i];
-		if (!typemap_apply(d->map, side == GOLD ? MAP_GOLD : MAP_PRED,
-		    sp->type, sp->typelen, &type, &typelen))
+		type = sp->type;
+		typelen = sp->typelen;
+		if (mapped && !typemap_apply(d->map, side == GOLD ? MAP_GOLD :
+		    MAP_PRED, sp->type, sp->typelen, &type, &typelen))
 			continue;
 		tok = &sf->cs.v[sp->first];
 		max = decoder_head_max(d, side, typelen);
