@@ -28,6 +28,17 @@ is_outside(const char *p, const struct conll_opts *o)
 }
 
 /*
+ * Tell whether the first field p[0..len) of a line makes it a sentence
+ * break (-X-) or a document start (-DOCSTART-), not a token line.
+ */
+static inline bool
+is_marker(const char *p, size_t len)
+{
+	return p[0] == '-' && ((len == 3 && memcmp(p, "-X-", 3) == 0) ||
+	    (len == 10 && memcmp(p, "-DOCSTART-", 10) == 0));
+}
+
+/*
  * The offset of the first byte from p[i] on that may end a field: a byte
  * below '!' (blanks, CR, newline, NUL and other control bytes) or the
  * separator.  Returns room when fewer than 8 bytes are left to look at.
@@ -245,7 +256,8 @@ is_outside3(const char *p, size_t s, size_t e, uint64_t stops,
 	size_t t = first_bit(stops);
 	uint32_t w;
 
-	if (t + 4 != e || t == s || p[s] == '-' || (p[s] == '#' && hash))
+	if (t + 4 != e || t == s || is_marker(p + s, t - s) ||
+	    (p[s] == '#' && hash))
 		return false;
 	w = (uint32_t)load4((const unsigned char *)p + t);
 	return w == tails[0] || w == tails[1];
@@ -383,7 +395,7 @@ split3(struct conll_file *f, const char *p, uint64_t nl, uint64_t stop)
 		return 0;	/* a line of 64 bytes or more */
 	e = first_bit(nl);
 	t1 = first_bit(stop);
-	if (t1 == 0 || t1 == e || p[0] == '-' ||
+	if (t1 == 0 || t1 == e || is_marker(p, t1) ||
 	    (p[0] == '#' && f->skip_comments))
 		return 0;
 	stop &= stop - 1;
@@ -413,7 +425,7 @@ line3(const struct conll_file *f, const char *p, size_t s, size_t e,
 {
 	size_t t1 = first_bit(stop), t2;
 
-	if (t1 == s || t1 == e || p[s] == '-' ||
+	if (t1 == s || t1 == e || is_marker(p + s, t1 - s) ||
 	    (p[s] == '#' && f->skip_comments))
 		return false;
 	stop &= stop - 1;

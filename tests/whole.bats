@@ -38,12 +38,14 @@ filler() {
 }
 
 # Print sentences of random tags, with every prefix the lenient scheme
-# reads, bare prefixes, tokens of 1 to 90 bytes, blank lines doubled and
+# reads, bare prefixes, tokens of 1 to 90 bytes, tokens that begin with
+# '-' (-X- among them, a sentence break), blank lines doubled and
 # -DOCSTART- lines, from a fixed seed.
 random_file() {
 	awk -v seed="$1" -v n="$2" -v sep="$3" 'BEGIN {
 		srand(seed)
 		split("O O O O O B-A I-A E-A S-A M-A L-A U-A W-A B-B I-B E-B S-B B I E S", tag, " ")
+		split("- -LRB- -X- -X-x -DOCSTART-x --", dash, " ")
 		for (s = 0; s < n; s++) {
 			if (rand() < 0.05)
 				printf "-DOCSTART-%sO%sO\n\n", sep, sep
@@ -51,6 +53,8 @@ random_file() {
 			for (i = 0; i < len; i++) {
 				w = int(rand() * 12) == 0 ? 70 + int(rand() * 20) : 1 + int(rand() * 9)
 				tok = substr("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnop", 1, w)
+				if (rand() < 0.03)
+					tok = dash[1 + int(rand() * 6)]
 				printf "%s%s%s%s%s\n", tok, sep, tag[1 + int(rand() * 21)], sep, tag[1 + int(rand() * 21)]
 			}
 			printf rand() < 0.1 ? "\n\n" : "\n"
