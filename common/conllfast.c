@@ -488,13 +488,20 @@ add_line3(struct conll_file *f, size_t at, size_t e, uint64_t stop,
 }
 
 /*
+ * The most bytes conll_sentence() looks at for one sentence.  A longer
+ * sentence goes the full way, whose cost per line it then adds little
+ * to, and the time spent on the part looked at is wasted.
+ */
+#define SENTENCE_SCAN 32768
+
+/*
  * Read the sentence that starts at the next line into *s, without taking
  * its lines, when the full path would read each of them as a simple token
  * line (is_outside3() spares the split of the commonest) and the sentence
- * ends at an empty line, all within the bitmaps of the buffer.  Returns
- * false for any other sentence, which the full path then reads line by
- * line.  Only for files of three columns and an outside tag of one byte
- * (f->tail3 set), between sentences.
+ * ends at an empty line, within SENTENCE_SCAN bytes and the bitmaps of the
+ * buffer.  Returns false for any other sentence, which the full path then
+ * reads line by line.  Only for files of three columns and an outside tag
+ * of one byte (f->tail3 set), between sentences.
  */
 bool
 conll_sentence(struct conll_file *f, struct conll_sentence *s)
@@ -511,7 +518,8 @@ conll_sentence(struct conll_file *f, struct conll_sentence *s)
 	s->n = 0;
 	s->ntok = 0;
 	s->lines = 0;
-	while (masks_at(f, at, &nl, &stop)) {
+	while (at - f->in.start < SENTENCE_SCAN &&
+	    masks_at(f, at, &nl, &stop)) {
 		p = f->in.buf + at;
 		for (pos = 0; nl != 0; pos = e + 1, nl ^= below) {
 			below = nl & -nl;
