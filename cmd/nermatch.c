@@ -557,7 +557,7 @@ close_reader(struct reader *r)
 	free(r->prev);
 }
 
-/* The class of a record; class_names has its text in the stream. */
+/* The class of a record.  class_names has its text in the stream. */
 enum match_class {
 	CLASS_EXACT, CLASS_WRONG_TYPE, CLASS_WRONG_BOUNDS, CLASS_WRONG_BOTH,
 	CLASS_MISSED, CLASS_SPURIOUS

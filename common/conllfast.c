@@ -379,68 +379,52 @@ split_simple(struct conll_file *f, const char *p, size_t room)
 }
 
 /*
- * Split the line at p as split_simple() does, for a file of three fields
- * a line, from the masks nl and stop of masks_at().  The line must be
- * token, separator, tag, separator, tag, newline, with no empty field and
- * no other stop byte.  Returns its length, or 0 for any other line, which
- * split_simple() then reads.
+ * Split the line p[0..e] of a file of three fields a line into fs as
+ * split_simple() does, from its stop bytes (bit i for p[i]).  The line
+ * must be token, separator, tag, separator, tag, newline, with no empty
+ * field and no other stop byte.  Returns false for any other line.
  */
-static inline size_t
-split3(struct conll_file *f, const char *p, uint64_t nl, uint64_t stop)
+static inline bool
+fields3(const struct conll_file *f, const char *p, size_t e, uint64_t stop,
+    struct field fs[3])
 {
-	struct field *fs = f->fs.f;
-	size_t t1, t2, e;
+	size_t t1 = first_bit(stop), t2;
 
-	if (nl == 0 || f->fs.cap < 3)
-		return 0;	/* a line of 64 bytes or more */
-	e = first_bit(nl);
-	t1 = first_bit(stop);
 	if (t1 == 0 || t1 == e || is_marker(p, t1) ||
 	    (p[0] == '#' && f->skip_comments))
-		return 0;
+		return false;
 	stop &= stop - 1;
 	t2 = first_bit(stop);
 	stop &= stop - 1;
 	if (t2 == t1 + 1 || t2 == e || first_bit(stop) != e || e == t2 + 1 ||
 	    !is_sep(f, p[t1]) || !is_sep(f, p[t2]))
-		return 0;
+		return false;
 	fs[0].p = p;
 	fs[0].len = t1;
 	fs[1].p = p + t1 + 1;
 	fs[1].len = t2 - t1 - 1;
 	fs[2].p = p + t2 + 1;
 	fs[2].len = e - t2 - 1;
-	f->fs.n = 3;
-	return e;
+	return true;
 }
 
 /*
- * Split the line p[s..e] of a file of three columns, whose stop bytes
- * before s are cleared from stop, as split3() does, into t.  Returns
- * false for a line of another kind.
+ * Split the line at p into f->fs with fields3(), from the masks nl and
+ * stop of masks_at().  Returns its length, or 0 for any other line, which
+ * split_simple() then reads.
  */
-static inline bool
-line3(const struct conll_file *f, const char *p, size_t s, size_t e,
-    uint64_t stop, struct conll_tagged *t)
+static inline size_t
+split3(struct conll_file *f, const char *p, uint64_t nl, uint64_t stop)
 {
-	size_t t1 = first_bit(stop), t2;
+	size_t e;
 
-	if (t1 == s || t1 == e || is_marker(p + s, t1 - s) ||
-	    (p[s] == '#' && f->skip_comments))
-		return false;
-	stop &= stop - 1;
-	t2 = first_bit(stop);
-	stop &= stop - 1;
-	if (t2 == t1 + 1 || t2 == e || first_bit(stop) != e || e == t2 + 1 ||
-	    !is_sep(f, p[t1]) || !is_sep(f, p[t2]))
-		return false;
-	t->f[0].p = p + s;
-	t->f[0].len = t1 - s;
-	t->f[1].p = p + t1 + 1;
-	t->f[1].len = t2 - t1 - 1;
-	t->f[2].p = p + t2 + 1;
-	t->f[2].len = e - t2 - 1;
-	return true;
+	if (nl == 0 || f->fs.cap < 3)
+		return 0;	/* a line of 64 bytes or more */
+	e = first_bit(nl);
+	if (!fields3(f, p, e, stop, f->fs.f))
+		return 0;
+	f->fs.n = 3;
+	return e;
 }
 
 /* Tell whether both tags of t are the outside tag of one byte. */
@@ -455,8 +439,8 @@ outside_both(const struct conll_file *f, const struct conll_tagged *t)
 /*
  * Append the token line at offset at to *s, or count it when it is
  * outside, and return its length.  Returns 0 for a line that is not
- * simple (split_simple()).  stop holds the stop bytes from the line on
- * when the line ends at e, in the same 64 bytes; e is 0 otherwise.
+ * simple (split_simple()).  When the line ends at e in the same 64
+ * bytes, stop has the stop bytes from the line on.  Otherwise e is 0.
  */
 static size_t
 add_line3(struct conll_file *f, size_t at, size_t e, uint64_t stop,
@@ -471,7 +455,7 @@ add_line3(struct conll_file *f, size_t at, size_t e, uint64_t stop,
 		s->v = xrealloc(s->v, s->cap * sizeof *s->v);
 	}
 	t = &s->v[s->n];
-	if (e != 0 && line3(f, p, 0, e, stop, t)) {
+	if (e != 0 && fields3(f, p, e, stop, t->f)) {
 		len = e;
 	} else {
 		/* A long line, or a blank inside a field of a TAB file. */
@@ -488,20 +472,21 @@ add_line3(struct conll_file *f, size_t at, size_t e, uint64_t stop,
 }
 
 /*
- * The most bytes conll_sentence() looks at for one sentence.  A longer
- * sentence goes the full way, whose cost per line it then adds little
- * to, and the time spent on the part looked at is wasted.
+ * The maximum number of bytes that conll_sentence() looks at for one
+ * sentence.  A longer sentence goes the full way, so the time spent
+ * looking at it is wasted, and this bounds the waste.
  */
 #define SENTENCE_SCAN 32768
 
 /*
  * Read the sentence that starts at the next line into *s, without taking
- * its lines, when the full path would read each of them as a simple token
- * line (is_outside3() spares the split of the commonest) and the sentence
- * ends at an empty line, within SENTENCE_SCAN bytes and the bitmaps of the
- * buffer.  Returns false for any other sentence, which the full path then
- * reads line by line.  Only for files of three columns and an outside tag
- * of one byte (f->tail3 set), between sentences.
+ * its lines.  Every line must be one that the full path reads as a simple
+ * token line, and the sentence must end at an empty line within
+ * SENTENCE_SCAN bytes and the bitmaps of the buffer.  is_outside3() spares
+ * the split of the commonest lines.  Returns false for any other
+ * sentence, which the full path then reads line by line.  Only for files
+ * of three columns and an outside tag of one byte (f->tail3 set), between
+ * sentences.
  */
 bool
 conll_sentence(struct conll_file *f, struct conll_sentence *s)

@@ -131,7 +131,7 @@ cache_slot(size_t len, const struct name_words *w)
 	return &type_cache[h >> (64 - TYPE_CACHE_BITS)];
 }
 
-/* Store id as the cache entry of its name; returns id. */
+/* Store id as the cache entry of its name, and return id. */
 static uint32_t
 cache_keep(size_t len, const struct name_words *w, uint32_t id)
 {

@@ -250,9 +250,10 @@ out_spare(size_t len)
 /*
  * Write the record of len bytes at p, len > 0, that out_begin() put in the
  * spare room.  The last byte goes through out_char(), as the record's
- * newline did when records were written field by field: a record that ends
- * exactly at the end of the buffer leaves it unwritten until the next
- * write, so a fatal error right after leaves the same output as before.
+ * newline did when records were written field by field.  So a record that
+ * ends exactly at the end of the buffer leaves it unwritten until the
+ * next write, and a fatal error right after leaves the same output as
+ * before.
  */
 void
 out_end_spare(const char *p, size_t len)

@@ -167,8 +167,8 @@ put_text(char *dst, const char *p, size_t len, bool plain)
 }
 
 /*
- * Return the most bytes that a span record takes before its tokens: each
- * of its three numbers may take 20 digits.
+ * Return the maximum length of a span record before its tokens.  Each of
+ * its three numbers may take 20 digits.
  */
 size_t
 decoder_head_max(const struct decoder *d, int side, size_t typelen)

@@ -45,7 +45,7 @@ parse_tag(const char *p, size_t len, const struct decoder *d, struct tag *t)
 	return true;
 }
 
-/* Make room for more spans of a side; push() calls it when full. */
+/* Make room for more spans of a side.  push() calls it when full. */
 static void
 grow(struct sentfast *sf, int side)
 {
