@@ -827,7 +827,7 @@ main(int argc, char **argv)
 	sentence_init(&pos.s, opt.gold.n, opt.pred.n);
 	pos.outside = sentence_keep_fixed(&pos.s, opt.dec.outside,
 	    opt.dec.outlen);
-	/* The reader's fast paths are on (fast_options()), and so may be this. */
+	/* Read sentences whole where the reader's fast paths are on. */
 	pos.whole = opt.conll.outside != NULL && !opt.dec.check &&
 	    opt.dec.scheme == SCHEME_LENIENT;
 

@@ -44,9 +44,9 @@ struct conll_opts {
 /*
  * Bitmaps of the reader's buffer, bit i of word i / 64 for byte i: the
  * newlines and the stop bytes (below '!' or a separator), for the fast
- * paths of conllfast.c.  They hold for the bytes before offset end, a
- * multiple of 64, while the reader has not read again (fills): the bytes
- * not yet taken do not change in between.
+ * paths of conllfast.c.  They are valid for the bytes before offset end,
+ * a multiple of 64, until the reader reads again (fills), because the
+ * bytes not yet taken do not change in between.
  */
 struct line_bits {
 	uint64_t *nl, *stop;

@@ -74,7 +74,7 @@ struct decoder {
 	uint64_t doc, sent;
 	/*
 	 * doc, TAB, sent, TAB: how span records begin, followed by the side
-	 * and a TAB that write_spans() sets.
+	 * and a TAB that decoder_side_begin() sets.
 	 */
 	char	 unit[48];
 	size_t	 unitlen, doclen;

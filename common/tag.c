@@ -38,7 +38,7 @@ tag_parse(struct tag *t, const char *p, size_t len, const char *outside,
 	t->kind = plen == 1 ? tag_prefix_kind(p[0]) : TAG_BAD;
 }
 
-/* Make room for more spans; spans_push() calls it when full. */
+/* Make room for more spans.  spans_push() calls it when full. */
 void
 spans_grow(struct spans *s)
 {

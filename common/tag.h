@@ -35,7 +35,7 @@ struct spans {
 
 /*
  * Return the kind of a one-letter prefix: B-, I-, E-, S-, with M- read as
- * I-, L- as E-, and U- and W- as S-; TAG_BAD for any other letter.
+ * I-, L- as E-, and U- and W- as S-.  Any other letter gives TAG_BAD.
  */
 static inline enum tag_kind
 tag_prefix_kind(char c)
