@@ -83,6 +83,9 @@ struct conll_file {
 				   expects, 0 standing for the separator; 0
 				   when the file does not fit that function */
 	struct line_bits bits;
+	bool	 odd_first[256];	/* bytes that make is_outside3() in
+					   conllfast.c look closer at a line
+					   that starts with one */
 };
 
 /* A token line of a sentence read whole (conll_sentence()). */

@@ -10,6 +10,7 @@
 #include "conll.h"
 #include "conllfast.h"
 #include "err.h"
+#include "hot.h"
 #include "swar.h"
 
 /* Tell whether c is a field separator of the file (f->sep, conll_fast_init()). */
@@ -83,6 +84,9 @@ conll_fast_init(struct conll_file *f, const struct conll_opts *o)
 		    (unsigned char)o->outside[i] < '!')
 			f->fast = false;
 	f->tail3 = 0;
+	for (i = 0; i < 256; i++)
+		f->odd_first[i] = i < '!' || i == '-' || is_sep(f, (char)i) ||
+		    (i == '#' && f->skip_comments);
 	if (f->fast && f->nfields == 3 && o->outlen == 1)
 		f->tail3 = (uint32_t)(unsigned char)o->outside[0] |
 		    (uint32_t)(unsigned char)o->outside[0] << 16 |
@@ -247,17 +251,20 @@ conll_fast_free(struct conll_file *f)
  * of such a line, with either separator.  stops contains the stop bytes
  * of the line (newlines_stops()) and none of an earlier line, so its
  * first is the separator after the token: the tail's bytes are compared,
- * so they need no look in the mask.
+ * so they need no look in the mask.  Only a line whose first byte is in
+ * f->odd_first can be empty, a marker or a comment.
  */
 static inline bool
-is_outside3(const char *p, size_t s, size_t e, uint64_t stops,
-    const uint32_t tails[2], bool hash)
+is_outside3(const struct conll_file *f, const char *p, size_t s, size_t e,
+    uint64_t stops, const uint32_t tails[2])
 {
 	size_t t = first_bit(stops);
 	uint32_t w;
 
-	if (t + 4 != e || t == s || is_marker(p + s, t - s) ||
-	    (p[s] == '#' && hash))
+	if (t + 4 != e)
+		return false;
+	if (f->odd_first[(unsigned char)p[s]] && (t == s ||
+	    is_marker(p + s, t - s) || (p[s] == '#' && f->skip_comments)))
 		return false;
 	w = (uint32_t)load4((const unsigned char *)p + t);
 	return w == tails[0] || w == tails[1];
@@ -290,7 +297,6 @@ outside_run3(struct conll_file *f, const struct conll_opts *o)
 	const uint32_t oo = (f->tail3 & 0x00ff00ff) << 8;
 	const uint32_t tails[2] = { oo | f->sep[0] * 0x10001u,
 	    oo | f->sep[1] * 0x10001u };
-	const bool hash = f->skip_comments;
 	uint64_t n = 0, newline, stop, nl;
 
 	while (masks_at(f, at, &newline, &stop)) {
@@ -298,7 +304,7 @@ outside_run3(struct conll_file *f, const struct conll_opts *o)
 		for (s = 0; newline != 0; newline ^= nl) {
 			nl = newline & -newline;
 			e = first_bit(nl);
-			if (!is_outside3(p, s, e, stop, tails, hash))
+			if (!is_outside3(f, p, s, e, stop, tails))
 				goto done;
 			stop &= ~(nl | (nl - 1));
 			last = at + s;
@@ -436,34 +442,48 @@ outside_both(const struct conll_file *f, const struct conll_tagged *t)
 	    (unsigned char)t->f[2].p[0] == (f->tail3 & 0xff);
 }
 
+/* Make room for one more tagged line in *s. */
+static NOINLINE void
+grow_sentence(struct conll_sentence *s)
+{
+	s->cap = s->cap ? 2 * s->cap : 64;
+	s->v = xrealloc(s->v, s->cap * sizeof *s->v);
+}
+
+/*
+ * Split the line at offset at into t with split_simple(), for a line
+ * that fields3() does not take: a long line, or a blank inside a field
+ * of a TAB file.  Returns its length, or 0.
+ */
+static NOINLINE size_t
+split_other(struct conll_file *f, size_t at, struct conll_tagged *t)
+{
+	size_t len = split_simple(f, f->in.buf + at, f->in.end - at);
+
+	if (len != 0)
+		memcpy(t->f, f->fs.f, sizeof t->f);
+	return len;
+}
+
 /*
  * Append the token line at offset at to *s, or count it when it is
  * outside, and return its length.  Returns 0 for a line that is not
  * simple (split_simple()).  When the line ends at e in the same 64
  * bytes, stop has the stop bytes from the line on.  Otherwise e is 0.
  */
-static size_t
+static ALWAYS_INLINE size_t
 add_line3(struct conll_file *f, size_t at, size_t e, uint64_t stop,
     struct conll_sentence *s)
 {
-	const char *p = f->in.buf + at;
 	struct conll_tagged *t;
-	size_t len;
+	size_t len = e;
 
-	if (s->n == s->cap) {
-		s->cap = s->cap ? 2 * s->cap : 64;
-		s->v = xrealloc(s->v, s->cap * sizeof *s->v);
-	}
+	if (s->n == s->cap)
+		grow_sentence(s);
 	t = &s->v[s->n];
-	if (e != 0 && fields3(f, p, e, stop, t->f)) {
-		len = e;
-	} else {
-		/* A long line, or a blank inside a field of a TAB file. */
-		len = split_simple(f, p, f->in.end - at);
-		if (len == 0)
-			return 0;
-		memcpy(t->f, f->fs.f, sizeof t->f);
-	}
+	if ((e == 0 || !fields3(f, f->in.buf + at, e, stop, t->f)) &&
+	    (len = split_other(f, at, t)) == 0)
+		return 0;
 	t->index = s->ntok++;
 	t->lineno = f->in.lineno + s->lines;
 	if (!outside_both(f, t))
@@ -510,8 +530,7 @@ conll_sentence(struct conll_file *f, struct conll_sentence *s)
 			below = nl & -nl;
 			e = first_bit(below);
 			s->lines++;
-			if (is_outside3(p, pos, e, stop, tails,
-			    f->skip_comments)) {
+			if (is_outside3(f, p, pos, e, stop, tails)) {
 				s->ntok++;
 			} else if (e == pos && s->ntok > 0) {
 				s->blank = at + pos;

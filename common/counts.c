@@ -5,6 +5,7 @@
 #include "bytes.h"
 #include "counts.h"
 #include "err.h"
+#include "hot.h"
 #include "swar.h"
 
 const char *const class_names[NCLASS] = {
@@ -165,18 +166,10 @@ types_rehash(void)
 }
 
 /*
- * Kept out of type_intern(), so that a cache hit runs without the register
- * saves and the stack frame of the lookup.
- */
-#if defined(__GNUC__) || defined(__clang__)
-#define NOINLINE __attribute__((noinline))
-#else
-#define NOINLINE
-#endif
-
-/*
  * Find the name p[0..len) in the type table, adding it when new, and keep
- * it in the cache.  Returns its id.
+ * it in the cache.  Returns its id.  Kept out of type_intern(), so that a
+ * cache hit runs without the register saves and the stack frame of the
+ * lookup.
  */
 static NOINLINE uint32_t
 type_lookup(const char *p, size_t len)

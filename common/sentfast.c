@@ -11,6 +11,7 @@
 
 #include "bytes.h"
 #include "err.h"
+#include "hot.h"
 #include "out.h"
 #include "sentfast.h"
 #include "stream.h"
@@ -69,75 +70,114 @@ push(struct sentfast *sf, int side, size_t start, size_t end,
 	sp->first = first;
 }
 
-/*
- * Decode one side as decode_lenient() does.  The tokens between two
- * tagged lines are outside on both sides, and one outside tag closes an
- * open chunk as a run of them does.  Returns false when a tag is rejected.
- */
-static bool
-decode_side(struct sentfast *sf, const struct decoder *d, int side)
+/* The chunk that a side has open while it is decoded. */
+struct open_chunk {
+	struct tag tag;		/* of kind TAG_O when none is open */
+	size_t	 start;		/* its first token */
+	size_t	 first;		/* index of that token's tagged line */
+};
+
+/* Close the chunk that side has open, if any, before token end. */
+static inline void
+close_chunk(struct sentfast *sf, int side, struct open_chunk *o, size_t end)
 {
-	const struct conll_sentence *cs = &sf->cs;
-	const struct conll_tagged *c;
-	struct tag t, open = { TAG_O, "", 0 };
-	size_t k, start = 0, first = 0, prev = 0;
+	if (o->tag.kind != TAG_O) {
+		push(sf, side, o->start, end, &o->tag, o->first);
+		o->tag.kind = TAG_O;
+	}
+}
+
+/*
+ * Decode tag, of tagged line k and token index, on one side as
+ * decode_lenient() does.  Returns false when the tag is rejected.
+ */
+static ALWAYS_INLINE bool
+feed(struct sentfast *sf, const struct decoder *d, int side,
+    struct open_chunk *o, const struct field *tag, size_t index, size_t k)
+{
+	struct tag t;
 	bool continues;
 
-	sf->n[side] = 0;
-	for (k = 0; k < cs->n; k++) {
-		c = &cs->v[k];
-		if (open.kind != TAG_O && c->index != prev + 1) {
-			push(sf, side, start, prev + 1, &open, first);
-			open.kind = TAG_O;
-		}
-		if (!parse_tag(c->f[1 + side].p, c->f[1 + side].len, d, &t))
-			return false;
-		continues = open.kind != TAG_O &&
-		    (t.kind == TAG_I || t.kind == TAG_E) &&
-		    bytes_equal(t.type, t.typelen, open.type, open.typelen);
-		if (open.kind != TAG_O && !continues) {
-			push(sf, side, start, c->index, &open, first);
-			open.kind = TAG_O;
-		}
-		prev = c->index;
-		if (t.kind == TAG_O)
-			continue;
-		if (!continues) {
-			start = c->index;
-			first = k;
-			open = t;
-		}
-		if (t.kind == TAG_E || t.kind == TAG_S) {
-			push(sf, side, start, c->index + 1, &open, first);
-			open.kind = TAG_O;
-		}
+	if (!parse_tag(tag->p, tag->len, d, &t))
+		return false;
+	continues = o->tag.kind != TAG_O &&
+	    (t.kind == TAG_I || t.kind == TAG_E) &&
+	    bytes_equal(t.type, t.typelen, o->tag.type, o->tag.typelen);
+	if (!continues)
+		close_chunk(sf, side, o, index);
+	if (t.kind == TAG_O)
+		return true;
+	if (!continues) {
+		o->start = index;
+		o->first = k;
+		o->tag = t;
 	}
-	if (open.kind != TAG_O)
-		push(sf, side, start, prev + 1, &open, first);
+	if (t.kind == TAG_E || t.kind == TAG_S)
+		close_chunk(sf, side, o, index + 1);
 	return true;
 }
 
 /*
- * Decode both sides of sf->cs and count its correct tokens.  Returns
- * false, having written nothing, when a tag is rejected.
+ * Decode both sides of sf->cs in one pass and count its correct tokens.
+ * The tokens between two tagged lines are outside on both sides, and
+ * close an open chunk as one outside tag does.  Returns false, having
+ * written nothing, when a tag is rejected.
  */
 bool
 sentfast_decode(struct sentfast *sf, const struct decoder *d)
 {
 	const struct conll_sentence *cs = &sf->cs;
 	const struct conll_tagged *c;
-	size_t k;
+	struct open_chunk o[2] = { { { TAG_O, "", 0 }, 0, 0 },
+	    { { TAG_O, "", 0 }, 0, 0 } };
+	size_t k, prev = 0;
 
-	if (!decode_side(sf, d, GOLD) || !decode_side(sf, d, PRED))
-		return false;
+	sf->n[GOLD] = sf->n[PRED] = 0;
 	/* The untagged tokens are outside on both sides, so correct. */
 	sf->correct = cs->ntok - cs->n;
 	for (k = 0; k < cs->n; k++) {
 		c = &cs->v[k];
+		if (c->index != prev + 1) {
+			close_chunk(sf, GOLD, &o[GOLD], prev + 1);
+			close_chunk(sf, PRED, &o[PRED], prev + 1);
+		}
+		if (!feed(sf, d, GOLD, &o[GOLD], &c->f[1], c->index, k) ||
+		    !feed(sf, d, PRED, &o[PRED], &c->f[2], c->index, k))
+			return false;
 		sf->correct += bytes_equal(c->f[1].p, c->f[1].len, c->f[2].p,
 		    c->f[2].len);
+		prev = c->index;
 	}
+	close_chunk(sf, GOLD, &o[GOLD], prev + 1);
+	close_chunk(sf, PRED, &o[PRED], prev + 1);
 	return true;
+}
+
+/*
+ * Store the n tokens from tok on at p, each followed by a space, and
+ * return the end.  A clean token of up to 16 bytes takes one copy of 16
+ * bytes, which may store up to 16 bytes past the end, so the caller makes
+ * room for them.  The copy reads past the token but stays in the read
+ * buffer, because conll_sentence() takes a line only when 64 bytes of
+ * the buffer follow its start.
+ */
+static inline char *
+put_tokens(char *p, const struct conll_tagged *tok, size_t n, bool clean)
+{
+	size_t k, len;
+
+	for (k = 0; k < n; k++) {
+		len = tok[k].f[0].len;
+		if (clean && len <= 16)
+			memcpy(p, tok[k].f[0].p, 16);
+		else if (clean)
+			copy_bytes(p, tok[k].f[0].p, len);
+		else
+			clean_copy(p, tok[k].f[0].p, len);
+		p += len;
+		*p++ = ' ';
+	}
+	return p;
 }
 
 /* Write the records of one side, as write_spans() does. */
@@ -146,8 +186,9 @@ write_side(const struct sentfast *sf, struct decoder *d, int side)
 {
 	const struct conll_tagged *tok;
 	const struct fast_span *sp;
+	const struct field *last;
 	const char *type;
-	size_t typelen, i, k, max;
+	size_t typelen, i, max;
 	uint64_t written = 0;
 	bool mapped = typemap_rules(d->map) > 0;
 	char *record, *p;
@@ -161,20 +202,17 @@ write_side(const struct sentfast *sf, struct decoder *d, int side)
 		    MAP_PRED, sp->type, sp->typelen, &type, &typelen))
 			continue;
 		tok = &sf->cs.v[sp->first];
-		max = decoder_head_max(d, side, typelen);
-		for (k = 0; k < sp->end - sp->start; k++)
-			max += tok[k].f[0].len + 1;
+		last = &tok[sp->end - sp->start - 1].f[0];
+		/* The tokens lie in order in the read buffer, each followed
+		 * by a separator: their bytes and spaces fit in the distance
+		 * from the first to the end of the last.  put_tokens() may
+		 * store 16 bytes more. */
+		max = decoder_head_max(d, side, typelen) +
+		    (size_t)(last->p + last->len + 1 - tok->f[0].p) + 16;
 		record = out_begin(max);
 		p = decoder_put_head(d, record, side, sp->start, sp->end, type,
 		    typelen, d->clean_text && type == sp->type, tok->lineno);
-		for (k = 0; k < sp->end - sp->start; k++) {
-			if (d->clean_text)
-				copy_bytes(p, tok[k].f[0].p, tok[k].f[0].len);
-			else
-				clean_copy(p, tok[k].f[0].p, tok[k].f[0].len);
-			p += tok[k].f[0].len;
-			*p++ = ' ';
-		}
+		p = put_tokens(p, tok, sp->end - sp->start, d->clean_text);
 		p[-1] = '\n';
 		out_end(record, (size_t)(p - record));
 		written++;
