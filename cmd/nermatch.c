@@ -213,12 +213,19 @@ parse_options(int argc, char **argv)
 		    "one stream that holds both sides");
 }
 
+/*
+ * Make room for len more bytes in the unit's arena, and keep ARENA_PAD
+ * bytes after its end readable for put_padded().
+ */
+#define ARENA_PAD 16
+
 static void
 arena_grow(struct unit *u, size_t len)
 {
 	while (u->cap == 0 || len > u->cap - u->used)
 		u->cap = u->cap ? u->cap * 2 : 4096;
-	u->arena = xrealloc(u->arena, u->cap);
+	u->arena = xrealloc(u->arena, u->cap + ARENA_PAD);
+	memset(u->arena + u->cap, 0, ARENA_PAD);
 }
 
 /* Copy p[0..len) into the unit's arena and return its offset there. */
@@ -650,14 +657,16 @@ sort_recs(struct matcher *m, size_t n, size_t ng)
 
 /*
  * Return a bound on the length of a record: its strings, 12 TABs and
- * newline bytes, and the maximum digits of 4 offsets.  "wrong-bounds",
- * the longest class, has 12 bytes.
+ * newline bytes, the maximum digits of 4 offsets, and the 16 bytes that
+ * put_padded() may store past its end.  "wrong-bounds", the longest
+ * class, has 12 bytes.
  */
 static size_t
 record_bound(const struct unit *key, const struct uspan *g,
     const struct uspan *p)
 {
-	size_t n = key->doclen + key->sentlen + 12 + 12 + 4 * OUT_U64_MAX;
+	size_t n = key->doclen + key->sentlen + 12 + 12 + 4 * OUT_U64_MAX +
+	    16;
 
 	if (g != NULL)
 		n += g->a.typelen + g->sourcelen + g->textlen;
@@ -670,7 +679,7 @@ static char *
 put_type(char *d, const struct unit *u, const struct uspan *sp)
 {
 	if (sp != NULL)
-		d = put_bytes(d, u->arena + sp->type, sp->a.typelen);
+		d = put_padded(d, u->arena + sp->type, sp->a.typelen);
 	return put_char(d, '\t');
 }
 
@@ -694,9 +703,9 @@ put_record(char *d, const struct unit *key, const struct unit *gu,
     const struct uspan *g, const struct unit *pu, const struct uspan *p,
     const struct field *class)
 {
-	d = put_bytes(d, key->arena + key->doc, key->doclen);
+	d = put_padded(d, key->arena + key->doc, key->doclen);
 	d = put_char(d, '\t');
-	d = put_bytes(d, key->arena + key->sent, key->sentlen);
+	d = put_padded(d, key->arena + key->sent, key->sentlen);
 	d = put_char(d, '\t');
 	d = put_bytes(d, class->p, class->len);
 	d = put_char(d, '\t');
@@ -705,15 +714,15 @@ put_record(char *d, const struct unit *key, const struct unit *gu,
 	d = put_offsets(d, g);
 	d = put_offsets(d, p);
 	if (g != NULL)
-		d = put_bytes(d, gu->arena + g->source, g->sourcelen);
+		d = put_padded(d, gu->arena + g->source, g->sourcelen);
 	else
-		d = put_bytes(d, pu->arena + p->source, p->sourcelen);
+		d = put_padded(d, pu->arena + p->source, p->sourcelen);
 	d = put_char(d, '\t');
 	if (g != NULL)
-		d = put_bytes(d, gu->arena + g->text, g->textlen);
+		d = put_padded(d, gu->arena + g->text, g->textlen);
 	d = put_char(d, '\t');
 	if (p != NULL)
-		d = put_bytes(d, pu->arena + p->text, p->textlen);
+		d = put_padded(d, pu->arena + p->text, p->textlen);
 	return put_char(d, '\n');
 }
 

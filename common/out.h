@@ -160,6 +160,24 @@ put_bytes(char *d, const void *s, size_t n)
 	return d + n;
 }
 
+/*
+ * Store n bytes in whole copies of 16 and return d + n.  The copies read
+ * and store up to 16 bytes past the ends of s and d, so both need that
+ * much room.  In return, no branch depends on a length below 17 bytes.
+ */
+static inline char *
+put_padded(char *d, const void *s, size_t n)
+{
+	const char *from = s;
+	size_t i = 0;
+
+	do {
+		memcpy(d + i, from + i, 16);
+		i += 16;
+	} while (i < n);
+	return d + n;
+}
+
 static inline char *
 put_char(char *d, char c)
 {

@@ -658,3 +658,37 @@ keyed_stream() {
 	[ "$output" = "$(cat want.match)" ]
 	[ "${#output}" -gt 200000 ]
 }
+
+@test "output: fields of 0 to 49 bytes copied whole" {
+	# One unit per length: a document name, type, source and texts of
+	# that many bytes, around the 16 bytes that one copy moves.  Each
+	# wrong-type record repeats the input fields (nertools(5)).
+	awk 'BEGIN {
+		OFS = "\t"
+		print "doc", "sent", "side", "start", "end", "type", "level", "source", "text"
+		for (n = 0; n < 50; n++) {
+			s = substr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", 1, n)
+			d = "d" s
+			print "#doc", d, "-", "-"
+			print d, 1, "gold", 0, 2, "G" s, 1, "in" s ":1", s
+			print d, 1, "pred", 0, 2, "P" s, 1, "in" s ":1", s "p"
+			print "#unit", d, 1, 2, "-"
+		}
+		print "#end", 200
+	}' > in.spans
+	awk 'BEGIN {
+		OFS = "\t"
+		print "doc", "sent", "class", "gold_type", "pred_type", "gold_start", "gold_end", "pred_start", "pred_end", "source", "gold_text", "pred_text"
+		for (n = 0; n < 50; n++) {
+			s = substr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", 1, n)
+			d = "d" s
+			print "#doc", d, "-", "-"
+			print d, 1, "wrong-type", "G" s, "P" s, 0, 2, 0, 2, "in" s ":1", s, s "p"
+			print "#unit", d, 1, 2, "-"
+		}
+		print "#end", 150
+	}' > want.match
+	run -0 --separate-stderr nermatch in.spans
+	[ "$stderr" = "" ]
+	[ "$output" = "$(cat want.match)" ]
+}
