@@ -155,11 +155,11 @@ sentfast_decode(struct sentfast *sf, const struct decoder *d)
 
 /*
  * Store the n tokens from tok on at p, each followed by a space, and
- * return the end.  A clean token of up to 16 bytes takes one copy of 16
- * bytes, which may store up to 16 bytes past the end, so the caller makes
- * room for them.  The copy reads past the token but stays in the read
- * buffer, because conll_sentence() takes a line only when 64 bytes of
- * the buffer follow its start.
+ * return the end.  A clean token of up to 64 bytes goes in whole 16-byte
+ * copies (put_padded()), which may store up to 16 bytes past the end, so
+ * the caller makes room for them.  The copies read past the token but
+ * stay in the read buffer, because conll_sentence() takes a line only
+ * when 64 bytes of the buffer follow its start, where the token begins.
  */
 static inline char *
 put_tokens(char *p, const struct conll_tagged *tok, size_t n, bool clean)
@@ -168,8 +168,8 @@ put_tokens(char *p, const struct conll_tagged *tok, size_t n, bool clean)
 
 	for (k = 0; k < n; k++) {
 		len = tok[k].f[0].len;
-		if (clean && len <= 16)
-			memcpy(p, tok[k].f[0].p, 16);
+		if (clean && len <= 64)
+			put_padded(p, tok[k].f[0].p, len);
 		else if (clean)
 			copy_bytes(p, tok[k].f[0].p, len);
 		else

@@ -38,10 +38,11 @@ filler() {
 }
 
 # Print sentences of random tags, with every prefix the lenient scheme
-# reads, bare prefixes, tokens of 1 to 9, 14 to 19 (around the 16 bytes
-# that put_tokens() copies at once) and 70 to 89 bytes, tokens that begin
-# with '-' (-X- among them, a sentence break), blank lines doubled and
-# -DOCSTART- lines, from a fixed seed.
+# reads, bare prefixes, tokens of 1 to 9, 14 to 19 and 60 to 89 bytes
+# (around the 16 bytes of one copy and the 64 bytes that put_tokens()
+# copies in steps), tokens that begin with '-' (-X- among them, a
+# sentence break), blank lines doubled and -DOCSTART- lines, from a
+# fixed seed.
 random_file() {
 	awk -v seed="$1" -v n="$2" -v sep="$3" 'BEGIN {
 		srand(seed)
@@ -53,7 +54,7 @@ random_file() {
 			len = 1 + int(rand() * 25)
 			for (i = 0; i < len; i++) {
 				r = int(rand() * 12)
-				w = r == 0 ? 70 + int(rand() * 20) : r < 3 ? 14 + int(rand() * 6) : 1 + int(rand() * 9)
+				w = r == 0 ? 60 + int(rand() * 30) : r < 3 ? 14 + int(rand() * 6) : 1 + int(rand() * 9)
 				tok = substr("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnop", 1, w)
 				if (rand() < 0.03)
 					tok = dash[1 + int(rand() * 6)]
