@@ -77,7 +77,7 @@ struct open_chunk {
 	size_t	 first;		/* index of that token's tagged line */
 };
 
-/* Close the chunk that side has open, if any, before token end. */
+/* Close the chunk that side has open, if any, after token end - 1. */
 static inline void
 close_chunk(struct sentfast *sf, int side, struct open_chunk *o, size_t end)
 {
@@ -204,9 +204,9 @@ write_side(const struct sentfast *sf, struct decoder *d, int side)
 		tok = &sf->cs.v[sp->first];
 		last = &tok[sp->end - sp->start - 1].f[0];
 		/* The tokens lie in order in the read buffer, each followed
-		 * by a separator: their bytes and spaces fit in the distance
-		 * from the first to the end of the last.  put_tokens() may
-		 * store 16 bytes more. */
+		 * by a separator, so their bytes and spaces fit in the
+		 * distance from the first to the end of the last.
+		 * put_tokens() may store 16 bytes more. */
 		max = decoder_head_max(d, side, typelen) +
 		    (size_t)(last->p + last->len + 1 - tok->f[0].p) + 16;
 		record = out_begin(max);
