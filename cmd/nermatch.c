@@ -215,7 +215,7 @@ parse_options(int argc, char **argv)
 
 /*
  * Make room for len more bytes in the unit's arena, and keep ARENA_PAD
- * bytes after its end readable for put_padded().
+ * zeroed bytes after its end, so that put_padded() reads defined bytes.
  */
 #define ARENA_PAD 16
 

@@ -452,8 +452,9 @@ grow_sentence(struct conll_sentence *s)
 
 /*
  * Split the line at offset at into t with split_simple(), for a line
- * that fields3() does not take: a long line, or a blank inside a field
- * of a TAB file.  Returns its length, or 0.
+ * that fields3() does not take, such as a long line or a line of a TAB
+ * file with a blank inside a field.  Returns its length, or 0 when
+ * split_simple() rejects the line too.
  */
 static NOINLINE size_t
 split_other(struct conll_file *f, size_t at, struct conll_tagged *t)

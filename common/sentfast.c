@@ -88,8 +88,8 @@ close_chunk(struct sentfast *sf, int side, struct open_chunk *o, size_t end)
 }
 
 /*
- * Decode tag, of tagged line k and token index, on one side as
- * decode_lenient() does.  Returns false when the tag is rejected.
+ * Decode one side's tag of tagged line k, whose token is number index,
+ * as decode_lenient() does.  Returns false when the tag is rejected.
  */
 static ALWAYS_INLINE bool
 feed(struct sentfast *sf, const struct decoder *d, int side,
