@@ -61,8 +61,14 @@ $(O)/build/split-check: tests/unit/split-check.c $(COMMON_OBJ) $(COMMON_HDR)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit/split-check.c \
 		$(COMMON_OBJ) -lm
 
+# linebits checks the bitmaps of the CoNLL reader's buffer, each way
+# this build and processor can make them, against a plain loop.
+$(O)/build/linebits: tests/unit/linebits.c $(COMMON_OBJ) $(COMMON_HDR)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/unit/linebits.c \
+		$(COMMON_OBJ) -lm
+
 UNIT = $(O)/build/align-brute $(O)/build/bytes $(O)/build/bytes-portable \
-	$(O)/build/split-check
+	$(O)/build/split-check $(O)/build/linebits
 
 # The packages the tests need, on Debian and Ubuntu; sudo unless root.
 SUDO != [ "$$(id -u)" = 0 ] || echo sudo
@@ -70,6 +76,9 @@ test-deps:
 	$(SUDO) apt-get update -qq
 	$(SUDO) apt-get install -y bats fish jq libxml2-utils mandoc parallel \
 		zsh
+
+# The unit checks that tests/*.bats run, built in $(O).
+unit: $(UNIT)
 
 check: all $(UNIT)
 	@tests/run-bats
@@ -83,8 +92,7 @@ SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 SAN_O = build-san
 check-sanitize:
 	$(MAKE) O=$(SAN_O) CFLAGS="-O1 -g $(SANFLAGS)" LDFLAGS="$(SANFLAGS)" \
-		all $(SAN_O)/build/align-brute $(SAN_O)/build/bytes \
-		$(SAN_O)/build/bytes-portable $(SAN_O)/build/split-check
+		all unit
 	@NERTOOLS_BIN=$$PWD/$(SAN_O) tests/run-bats
 
 # The same tests against a build without SSE2, so that the portable code
@@ -92,8 +100,7 @@ check-sanitize:
 PORTABLE_O = build-portable
 check-portable:
 	$(MAKE) O=$(PORTABLE_O) CFLAGS="$(CFLAGS) -DNERTOOLS_NO_SSE2" \
-		all $(PORTABLE_O)/build/align-brute $(PORTABLE_O)/build/bytes \
-		$(PORTABLE_O)/build/bytes-portable $(PORTABLE_O)/build/split-check
+		all unit
 	@NERTOOLS_BIN=$$PWD/$(PORTABLE_O) tests/run-bats
 
 # The same tests with every program run under valgrind, through wrapper
@@ -257,6 +264,6 @@ clean:
 		$(PORTABLE_O) $(PROGS)
 
 .PHONY: all bench bench-growth check check-install check-man check-sanitize \
-	check-portable check-valgrind clean demo fuzz install test-deps \
+	check-portable check-valgrind clean demo fuzz install test-deps unit \
 	uninstall
 .SECONDARY:

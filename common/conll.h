@@ -9,6 +9,7 @@
 
 #include "bytes.h"
 #include "fields.h"
+#include "linebits.h"
 #include "lines.h"
 
 enum conll_line {
@@ -39,20 +40,6 @@ struct conll_opts {
 	const char *outside;
 	size_t	 outlen;
 	bool	 slow;	/* read every line the full way, for tests */
-};
-
-/*
- * Bitmaps of the reader's buffer, bit i of word i / 64 for byte i: the
- * newlines and the stop bytes (below '!' or a separator), for the fast
- * paths of conllfast.c.  They are valid for the bytes before offset end,
- * a multiple of 64, until the reader reads again (fills), because the
- * bytes not yet taken do not change in between.
- */
-struct line_bits {
-	uint64_t *nl, *stop;
-	size_t	 words;		/* allocated */
-	size_t	 end;
-	uint64_t fills;
 };
 
 struct conll_file {

@@ -91,6 +91,7 @@ conll_fast_init(struct conll_file *f, const struct conll_opts *o)
 		f->tail3 = (uint32_t)(unsigned char)o->outside[0] |
 		    (uint32_t)(unsigned char)o->outside[0] << 16 |
 		    (uint32_t)'\n' << 24;
+	line_bits_set(&f->bits, f->sep, f->tail3 & 0xff, f->skip_comments);
 }
 
 /*
@@ -164,52 +165,17 @@ outside_run(struct conll_file *f, const struct conll_opts *o)
 	return n;
 }
 
-/*
- * The newlines and the stop bytes (below '!' or the separator sep) of
- * p[0..64), which must be readable, as masks with bit i for p[i].
- */
-static inline void
-newlines_stops(const char *p, unsigned char sep, uint64_t *newline,
-    uint64_t *stop)
-{
-	*newline = (uint64_t)eq16(p, '\n') |
-	    (uint64_t)eq16(p + 16, '\n') << 16 |
-	    (uint64_t)eq16(p + 32, '\n') << 32 |
-	    (uint64_t)eq16(p + 48, '\n') << 48;
-	*stop = (uint64_t)low16(p) | (uint64_t)low16(p + 16) << 16 |
-	    (uint64_t)low16(p + 32) << 32 | (uint64_t)low16(p + 48) << 48;
-	/* A TAB or a space is below '!' already. */
-	if (sep >= '!')
-		*stop |= (uint64_t)eq16(p, sep) |
-		    (uint64_t)eq16(p + 16, sep) << 16 |
-		    (uint64_t)eq16(p + 32, sep) << 32 |
-		    (uint64_t)eq16(p + 48, sep) << 48;
-}
+/* The bitmaps of 64 bytes from a line start on, bit 0 for its first byte. */
+struct window {
+	uint64_t nl, stop, tail, mark;
+};
 
-/*
- * Extend f->bits over the bytes read so far, in whole blocks of 64.  A
- * read may have moved the bytes, so after one it starts again at offset 0.
- */
-static void
-bits_update(struct conll_file *f)
+/* Bits at..at+64 of the bitmap words w[k] and w[k + 1]; sh is at % 64. */
+static inline uint64_t
+bits_at(const uint64_t *w, size_t k, unsigned sh)
 {
-	struct line_bits *b = &f->bits;
-	const struct lines *r = &f->in;
-	size_t need = r->cap / 64 + 1, k;
-
-	if (b->fills != r->fills) {
-		b->fills = r->fills;
-		b->end = 0;
-	}
-	if (b->words < need) {
-		b->nl = xrealloc(b->nl, need * sizeof *b->nl);
-		b->stop = xrealloc(b->stop, need * sizeof *b->stop);
-		b->words = need;
-	}
-	for (k = b->end / 64; 64 * (k + 1) <= r->end; k++)
-		newlines_stops(r->buf + 64 * k, f->sep[0], &b->nl[k],
-		    &b->stop[k]);
-	b->end = 64 * k;
+	/* Two shifts, since a shift by 64 is undefined. */
+	return w[k] >> sh | w[k + 1] << 1 << (63 - sh);
 }
 
 /*
@@ -222,26 +188,34 @@ static inline bool
 masks_at(struct conll_file *f, size_t at, uint64_t *nl, uint64_t *stop)
 {
 	const struct line_bits *b = &f->bits;
-	size_t k = at / 64;
-	unsigned sh = at % 64;
 
 	if (b->fills != f->in.fills || at + 128 > b->end) {
-		bits_update(f);
+		line_bits_update(&f->bits, &f->in);
 		if (at + 128 > b->end)
 			return false;
 	}
-	/* Two shifts, since a shift by 64 is undefined. */
-	*nl = b->nl[k] >> sh | b->nl[k + 1] << 1 << (63 - sh);
-	*stop = b->stop[k] >> sh | b->stop[k + 1] << 1 << (63 - sh);
+	*nl = bits_at(b->nl, at / 64, at % 64);
+	*stop = bits_at(b->stop, at / 64, at % 64);
+	return true;
+}
+
+/* masks_at() for all four bitmaps, for conll_sentence(). */
+static inline bool
+window_at(struct conll_file *f, size_t at, struct window *w)
+{
+	const struct line_bits *b = &f->bits;
+
+	if (!masks_at(f, at, &w->nl, &w->stop))
+		return false;
+	w->tail = bits_at(b->tail, at / 64, at % 64);
+	w->mark = bits_at(b->mark, at / 64, at % 64);
 	return true;
 }
 
 void
 conll_fast_free(struct conll_file *f)
 {
-	free(f->bits.nl);
-	free(f->bits.stop);
-	memset(&f->bits, 0, sizeof f->bits);
+	line_bits_free(&f->bits);
 }
 
 /*
@@ -249,7 +223,7 @@ conll_fast_free(struct conll_file *f)
  * separator, tag.  The token must not be empty or contain a stop byte,
  * and the tag is the outside tag of one byte.  tails are the last 4 bytes
  * of such a line, with either separator.  stops contains the stop bytes
- * of the line (newlines_stops()) and none of an earlier line, so its
+ * of the line (linebits.h) and none of an earlier line, so its
  * first is the separator after the token: the tail's bytes are compared,
  * so they need no look in the mask.  Only a line whose first byte is in
  * f->odd_first can be empty, a marker or a comment.
@@ -500,49 +474,86 @@ add_line3(struct conll_file *f, size_t at, size_t e, uint64_t stop,
 #define SENTENCE_SCAN 32768
 
 /*
+ * The newlines of w that end a line which is_outside3() takes, found for
+ * all the lines of w at once.  It may miss some, such as lines that start
+ * with '-', which the caller then looks at one by one.  A line is found
+ * when it is 6 bytes long or more with its newline (a token of one byte
+ * and the tail), ends in a tail, holds the stop bytes the tail needs and
+ * no other, and does not start with a mark (linebits.h).  Each stop byte
+ * where its line needs none spoils the line: adding it to the line's run
+ * of bits that are not newlines carries into the line's newline.  Only
+ * the long lines expect stops, or else the newline of a blank line would
+ * expect two in the tail of the line before it.
+ */
+static inline uint64_t
+outside_lines(const struct window *w)
+{
+	uint64_t starts = w->nl << 1 | 1;
+	uint64_t shortl = w->nl & (starts | starts << 1 | starts << 2 |
+	    starts << 3 | starts << 4);
+	uint64_t longl = w->nl & ~shortl;
+	uint64_t odd = (w->stop ^ (w->nl | longl >> 2 | longl >> 4)) |
+	    w->mark;
+
+	return longl & w->tail & ~((~w->nl + odd) & w->nl);
+}
+
+/*
  * Read the sentence that starts at the next line into *s, without taking
  * its lines.  Every line must be one that the full path reads as a simple
  * token line, and the sentence must end at an empty line within
- * SENTENCE_SCAN bytes and the bitmaps of the buffer.  is_outside3() spares
- * the split of the commonest lines.  Returns false for any other
- * sentence, which the full path then reads line by line.  Only for files
- * of three columns and an outside tag of one byte (f->tail3 set), between
- * sentences.
+ * SENTENCE_SCAN bytes and the bitmaps of the buffer.  outside_lines()
+ * counts the commonest lines 64 bytes at a time, and the loop looks at
+ * the others one by one.  Returns false for any other sentence, which the
+ * full path then reads line by line.  Only for files of three columns and
+ * an outside tag of one byte (f->tail3 set), between sentences.
  */
 bool
 conll_sentence(struct conll_file *f, struct conll_sentence *s)
 {
-	size_t at = f->in.start, pos, e, len;
+	size_t at = f->in.start, pos, e, len, n;
 	const uint32_t oo = (f->tail3 & 0x00ff00ff) << 8;
 	const uint32_t tails[2] = { oo | f->sep[0] * 0x10001u,
 	    oo | f->sep[1] * 0x10001u };
 	const char *p;
-	uint64_t nl, stop, below;
+	struct window w;
+	uint64_t nl, out, below, run;
 
 	if (f->tail3 == 0 || f->in_sentence)
 		return false;
 	s->n = 0;
 	s->ntok = 0;
 	s->lines = 0;
-	while (at - f->in.start < SENTENCE_SCAN &&
-	    masks_at(f, at, &nl, &stop)) {
+	while (at - f->in.start < SENTENCE_SCAN && window_at(f, at, &w)) {
 		p = f->in.buf + at;
-		for (pos = 0; nl != 0; pos = e + 1, nl ^= below) {
-			below = nl & -nl;
-			e = first_bit(below);
+		out = outside_lines(&w);
+		for (pos = 0, nl = w.nl; nl != 0; pos = e + 1, nl ^= run) {
+			below = nl & ~out;
+			run = below != 0 ? nl & ((below & -below) - 1) : nl;
+			if (run != 0) {
+				n = bit_count(run);
+				s->lines += n;
+				s->ntok += n;
+				pos = last_bit(run) + 1;
+				nl ^= run;
+			}
+			if (below == 0)
+				break;
+			run = below & -below;
+			e = first_bit(run);
 			s->lines++;
-			if (is_outside3(f, p, pos, e, stop, tails)) {
+			if (is_outside3(f, p, pos, e, w.stop >> pos << pos,
+			    tails)) {
 				s->ntok++;
 			} else if (e == pos && s->ntok > 0) {
 				s->blank = at + pos;
 				return true;
 			} else if (e == pos) {
 				/* A blank line before the sentence: no event. */
-			} else if (add_line3(f, at + pos, e - pos, stop >> pos,
+			} else if (add_line3(f, at + pos, e - pos, w.stop >> pos,
 			    s) == 0) {
 				return false;
 			}
-			stop &= ~(below | (below - 1));
 		}
 		if (pos == 0) {
 			/* A line of 64 bytes or more. */

@@ -87,6 +87,16 @@ edge_file() {
 	[ "$stderr" = "" ]
 }
 
+@test "linebits: the reader's bitmaps match a plain loop" {
+	[ -x "$BIN/build/linebits" ] || {
+		echo "build/linebits is missing: run make check" >&2
+		return 1
+	}
+	run -0 --separate-stderr "$BIN/build/linebits"
+	[[ "$output" = "linebits: all checks pass ("*")" ]]
+	[ "$stderr" = "" ]
+}
+
 @test "reader: TAB in a comma field is a space" {
 	printf 'New\tYork,B-LOC,B-LOC\nis,O,O\n' > comma.conll
 	run -0 --separate-stderr nerspan -d , comma.conll

@@ -9,10 +9,11 @@
 load helper
 
 # Print n sentences of one token tagged outside: filler for either end.
+# The fields are split by spaces, or by the separator given.
 filler() {
-	local i
+	local i sep=${2:- }
 	for ((i = 0; i < $1; i++)); do
-		printf 'fill O O\n\n'
+		printf 'fill%sO%sO\n\n' "$sep" "$sep"
 	done
 }
 
@@ -96,6 +97,74 @@ read_both() {
 	[ "$(grep -c '	gold	[0-9]*	[0-9]*	X	' lf.spans)" -gt 100 ]
 	[ "$(grep -c '	gold	[0-9]*	[0-9]*	B	' lf.spans)" -eq 0 ]
 	cmp lf.spans crlf.spans
+}
+
+# Print n sentences of lines tagged outside on both sides, with tokens
+# that make a line look like another kind or spoil the bit arithmetic of
+# outside_lines() in conllfast.c: '#' and '-' first, empty, a control
+# byte inside, one byte long, and separators doubled in a TAB file.
+odd_file() {
+	awk -v seed="$1" -v n="$2" -v sep="$3" 'BEGIN {
+		srand(seed)
+		split("#x # - -X- -DOCSTART- a\\fb \\vz q xyzzy", odd, " ")
+		odd[9] = ""
+		for (s = 0; s < n; s++) {
+			len = 1 + int(rand() * 30)
+			for (i = 0; i < len; i++) {
+				tok = rand() < 0.15 ? odd[1 + int(rand() * 9)] : "tok"
+				if (tok == "" && sep == " ")
+					tok = "e"
+				tag = rand() < 0.05 ? "B-A" : "O"
+				printf "%s%s%s%s%s\n", tok, sep, tag, sep, "O"
+			}
+			printf "\n"
+		}
+	}'
+}
+
+# Run nerspan with the given options on file and on a copy with CRLF line
+# ends, and compare standard output, standard error and exit status.
+same_both() {
+	local file=$1
+	shift
+	sed 's/$/\r/' "$file" > crlf.conll
+	nerspan "$@" "$file" > lf.out 2> lf.err && echo 0 >> lf.err ||
+		echo $? >> lf.err
+	nerspan "$@" crlf.conll > crlf.out 2> crlf.err && echo 0 >> crlf.err ||
+		echo $? >> crlf.err
+	sed -i "s/crlf\.conll/$file/" crlf.out crlf.err
+	cmp lf.out crlf.out
+	cmp lf.err crlf.err
+}
+
+@test "whole: odd tokens among outside lines as with CRLF" {
+	odd_file 5 3000 ' ' > odd.conll
+	same_both odd.conll
+	[ "$(grep -c '^#unit' lf.out)" -gt 2000 ]
+	same_both odd.conll --skip-comments
+	odd_file 6 3000 '	' > odd.conll
+	same_both odd.conll
+	same_both odd.conll --skip-comments
+	[ "$(grep -c '^#unit' lf.out)" -gt 2000 ]
+}
+
+# A blank first byte, an empty token in a space file, a line of two
+# fields or of mixed separators: an error at its line, after many outside
+# lines read 64 bytes at a time.
+@test "whole: a malformed line among outside lines as with CRLF" {
+	local bad at=$((61 + $(odd_file 7 20 ' ' | wc -l)))
+	for bad in ' O O' 'O O' 'a O' '	O O'; do
+		{ filler 30; odd_file 7 20 ' '; printf '%s\n' "$bad"
+		  odd_file 8 20 ' '; } > bad.conll
+		run -1 nerspan bad.conll
+		[[ "$output" = "nerspan: bad.conll:$at: found 2 fields,"* ]]
+		same_both bad.conll
+	done
+	for bad in 'a	O' 'a	O O' 'a		O	O' 'a	O	O	' ' a	O	O'; do
+		{ filler 30 '	'; odd_file 7 20 '	'; printf '%s\n' "$bad"
+		  odd_file 8 20 '	'; } > bad.conll
+		same_both bad.conll
+	done
 }
 
 @test "whole: a bad tag is reported at its line" {
