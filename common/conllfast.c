@@ -9,6 +9,7 @@
 
 #include "conll.h"
 #include "conllfast.h"
+#include "cpu.h"
 #include "err.h"
 #include "hot.h"
 #include "swar.h"
@@ -441,14 +442,15 @@ split_other(struct conll_file *f, size_t at, struct conll_tagged *t)
 }
 
 /*
- * Append the token line at offset at to *s, or count it when it is
- * outside, and return its length.  Returns 0 for a line that is not
- * simple (split_simple()).  When the line ends at e in the same 64
- * bytes, stop has the stop bytes from the line on.  Otherwise e is 0.
+ * Append the token line at offset at, token number index and line number
+ * lineno of the sentence, to *s unless it is outside, and return its
+ * length.  Returns 0 for a line that is not simple (split_simple()).
+ * When the line ends at e in the same 64 bytes, stop has the stop bytes
+ * from the line on.  Otherwise e is 0.
  */
 static ALWAYS_INLINE size_t
 add_line3(struct conll_file *f, size_t at, size_t e, uint64_t stop,
-    struct conll_sentence *s)
+    struct conll_sentence *s, size_t index, uint64_t lineno)
 {
 	struct conll_tagged *t;
 	size_t len = e;
@@ -459,8 +461,8 @@ add_line3(struct conll_file *f, size_t at, size_t e, uint64_t stop,
 	if ((e == 0 || !fields3(f, f->in.buf + at, e, stop, t->f)) &&
 	    (len = split_other(f, at, t)) == 0)
 		return 0;
-	t->index = s->ntok++;
-	t->lineno = f->in.lineno + s->lines;
+	t->index = index;
+	t->lineno = f->in.lineno + lineno;
 	if (!outside_both(f, t))
 		s->n++;
 	return len;
@@ -498,6 +500,13 @@ outside_lines(const struct window *w)
 	return longl & w->tail & ~((~w->nl + odd) & w->nl);
 }
 
+/* The set bits of m, by the processor's instruction when hw is set. */
+#ifdef NERTOOLS_X86
+#define COUNT(m, hw)	((hw) ? (unsigned)__builtin_popcountll(m) : bit_count(m))
+#else
+#define COUNT(m, hw)	bit_count(m)
+#endif
+
 /*
  * Read the sentence that starts at the next line into *s, without taking
  * its lines.  Every line must be one that the full path reads as a simple
@@ -506,24 +515,23 @@ outside_lines(const struct window *w)
  * counts the commonest lines 64 bytes at a time, and the loop looks at
  * the others one by one.  Returns false for any other sentence, which the
  * full path then reads line by line.  Only for files of three columns and
- * an outside tag of one byte (f->tail3 set), between sentences.
+ * an outside tag of one byte (f->tail3 set), between sentences.  hw
+ * counts bits with the processor's instruction.
  */
-bool
-conll_sentence(struct conll_file *f, struct conll_sentence *s)
+static ALWAYS_INLINE bool
+read_sentence(struct conll_file *f, struct conll_sentence *s, bool hw)
 {
-	size_t at = f->in.start, pos, e, len, n;
+	size_t at = f->in.start, pos, e, len, ntok = 0;
 	const uint32_t oo = (f->tail3 & 0x00ff00ff) << 8;
 	const uint32_t tails[2] = { oo | f->sep[0] * 0x10001u,
 	    oo | f->sep[1] * 0x10001u };
 	const char *p;
 	struct window w;
-	uint64_t nl, out, below, run;
+	uint64_t nl, out, below, run, lines = 0;
 
 	if (f->tail3 == 0 || f->in_sentence)
 		return false;
 	s->n = 0;
-	s->ntok = 0;
-	s->lines = 0;
 	while (at - f->in.start < SENTENCE_SCAN && window_at(f, at, &w)) {
 		p = f->in.buf + at;
 		out = outside_lines(&w);
@@ -531,9 +539,9 @@ conll_sentence(struct conll_file *f, struct conll_sentence *s)
 			below = nl & ~out;
 			run = below != 0 ? nl & ((below & -below) - 1) : nl;
 			if (run != 0) {
-				n = bit_count(run);
-				s->lines += n;
-				s->ntok += n;
+				len = COUNT(run, hw);
+				lines += len;
+				ntok += len;
 				pos = last_bit(run) + 1;
 				nl ^= run;
 			}
@@ -541,24 +549,28 @@ conll_sentence(struct conll_file *f, struct conll_sentence *s)
 				break;
 			run = below & -below;
 			e = first_bit(run);
-			s->lines++;
+			lines++;
 			if (is_outside3(f, p, pos, e, w.stop >> pos << pos,
 			    tails)) {
-				s->ntok++;
-			} else if (e == pos && s->ntok > 0) {
+				ntok++;
+			} else if (e == pos && ntok > 0) {
 				s->blank = at + pos;
+				s->ntok = ntok;
+				s->lines = lines;
 				return true;
 			} else if (e == pos) {
 				/* A blank line before the sentence: no event. */
 			} else if (add_line3(f, at + pos, e - pos, w.stop >> pos,
-			    s) == 0) {
+			    s, ntok, lines) != 0) {
+				ntok++;
+			} else {
 				return false;
 			}
 		}
 		if (pos == 0) {
 			/* A line of 64 bytes or more. */
-			s->lines++;
-			len = add_line3(f, at, 0, 0, s);
+			lines++;
+			len = add_line3(f, at, 0, 0, s, ntok++, lines);
 			if (len == 0)
 				return false;
 			pos = len + 1;
@@ -566,6 +578,25 @@ conll_sentence(struct conll_file *f, struct conll_sentence *s)
 		at += pos;
 	}
 	return false;
+}
+
+#ifdef NERTOOLS_X86
+static TARGET("popcnt") bool
+sentence_popcnt(struct conll_file *f, struct conll_sentence *s)
+{
+	return read_sentence(f, s, true);
+}
+#endif
+
+/* read_sentence(), with the POPCNT instruction where there is one. */
+bool
+conll_sentence(struct conll_file *f, struct conll_sentence *s)
+{
+#ifdef NERTOOLS_X86
+	if (CPU_HAS("popcnt"))
+		return sentence_popcnt(f, s);
+#endif
+	return read_sentence(f, s, false);
 }
 
 /* Take the lines of the sentence that conll_sentence() read into *s. */

@@ -7,15 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cpu.h"
 #include "err.h"
 #include "hot.h"
 #include "linebits.h"
 #include "swar.h"
 
-#if defined(__x86_64__) && defined(__GNUC__) && defined(NERTOOLS_SSE2) && \
-    !defined(NERTOOLS_NO_AVX512)
+#ifdef NERTOOLS_X86
 #include <immintrin.h>
-#define NERTOOLS_AVX512 1
 #endif
 
 /* The bytes of one block of 64 that the bitmaps are made of, bit i for byte i. */
@@ -55,8 +54,8 @@ block_narrow(const struct line_bits *lb, const char *p, struct block *b)
 	b->mark = eq64(p, '-') | (lb->hash ? eq64(p, '#') : 0);
 }
 
-#ifdef NERTOOLS_AVX512
-#define WIDE __attribute__((target("avx512bw")))
+#ifdef NERTOOLS_X86
+#define WIDE TARGET("avx512bw")
 
 static inline WIDE uint64_t
 eq_wide(__m512i v, unsigned char c)
@@ -127,7 +126,7 @@ fill_narrow(struct line_bits *lb, const char *buf, size_t k, size_t end)
 	FILL(lb, buf, k, end, block_narrow);
 }
 
-#ifdef NERTOOLS_AVX512
+#ifdef NERTOOLS_X86
 static WIDE void
 fill_wide(struct line_bits *lb, const char *buf, size_t k, size_t end)
 {
@@ -144,8 +143,8 @@ bool
 line_bits_fill(struct line_bits *b, const char *buf, size_t k, size_t end,
     enum bits_way way)
 {
-#ifdef NERTOOLS_AVX512
-	if (way != BITS_NARROW && __builtin_cpu_supports("avx512bw")) {
+#ifdef NERTOOLS_X86
+	if (way != BITS_NARROW && CPU_HAS("avx512bw")) {
 		fill_wide(b, buf, k, end);
 		return true;
 	}
