@@ -481,7 +481,9 @@ add_line3(struct conll_file *f, size_t at, size_t e, uint64_t stop,
  * with '-', which the caller then looks at one by one.  A line is found
  * when it is 6 bytes long or more with its newline (a token of one byte
  * and the tail), ends in a tail, holds the stop bytes the tail needs and
- * no other, and does not start with a mark (linebits.h).  Each stop byte
+ * no other, and does not start with a mark (linebits.h).  Bit 0 of w
+ * starts a line, whatever the byte before it: the full path may have
+ * taken that line and stored a NUL over its newline.  Each stop byte
  * where its line needs none spoils the line: adding it to the line's run
  * of bits that are not newlines carries into the line's newline.  Only
  * the long lines expect stops, or else the newline of a blank line would
@@ -495,7 +497,7 @@ outside_lines(const struct window *w)
 	    starts << 3 | starts << 4);
 	uint64_t longl = w->nl & ~shortl;
 	uint64_t odd = (w->stop ^ (w->nl | longl >> 2 | longl >> 4)) |
-	    w->mark;
+	    (starts & w->mark);
 
 	return longl & w->tail & ~((~w->nl + odd) & w->nl);
 }

@@ -100,16 +100,15 @@ block_store(struct line_bits *lb, size_t k, const struct block *b,
 	    up(b->out, prev->out, 3) &
 	    ((up(b->s0, prev->s0, 2) & up(b->s0, prev->s0, 4)) |
 	    (up(b->s1, prev->s1, 2) & up(b->s1, prev->s1, 4)));
-	lb->mark[k] = up(b->nl, prev->nl, 1) & b->mark;
+	lb->mark[k] = b->mark;
 }
 
 /*
  * Fill words k to end - 1 of the bitmaps of buf, each block read by
- * read_block.  Block 0 follows no byte, and its offset 0 counts as a line
- * start: a mark there costs only a closer look at the line.
+ * read_block.  Block 0 follows no byte that could end a tail.
  */
 #define FILL(lb, buf, k, end, read_block) do {				\
-	struct block b_, prev_ = { .nl = (uint64_t)1 << 63 };		\
+	struct block b_, prev_ = { 0 };					\
 									\
 	if ((k) > 0)							\
 		read_block((lb), (buf) + 64 * ((k) - 1), &prev_);	\

@@ -1,12 +1,15 @@
 /*
  * linebits: bitmaps of the CoNLL reader's buffer for the fast paths of
- * conllfast.c, bit i of word i / 64 for byte i.  There are four: the
- * newlines; the stop bytes, below '!' or the first separator; the tails,
- * newlines after separator, outside tag, the same separator, outside tag;
- * and the marks, '-' (or '#' when comments are skipped) at a line start.
+ * conllfast.c, bit i of word i / 64 for byte i.  There are four:
+ *   nl	  the newlines;
+ *   stop the bytes below '!' and the first separator;
+ *   tail the newlines after separator, outside tag, the same separator,
+ *	  outside tag;
+ *   mark the bytes '-' and, when comments are skipped, '#'.
  * They are valid for the bytes before offset end, a multiple of 64, until
  * the reader reads again (fills), because the bytes not yet taken do not
- * change in between.
+ * change in between.  The bytes taken may: the full path stores a NUL
+ * over the newline of each line it takes.
  */
 #ifndef NERTOOLS_LINEBITS_H
 #define NERTOOLS_LINEBITS_H

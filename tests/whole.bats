@@ -167,6 +167,45 @@ same_both() {
 	done
 }
 
+# Lines of outside tags after the line under test, so that two whole
+# blocks of 64 bytes follow it.
+tail_lines() {
+	local i
+	printf 'a B-PER B-PER\n\n'
+	for ((i = 0; i < 24; i++)); do
+		printf 'w%02d O O\n' "$i"
+	done
+}
+
+# The full path takes a line by storing a NUL over its newline.  A line
+# of -X-, -DOCSTART- or a comment right after such a line must not read
+# as a token line tagged outside: after the first line of the file, and
+# after the first read of 128 KiB (lines.c), whose last line the full
+# path takes.
+@test "whole: a marker after a line the full path took" {
+	local line opts head=131072
+	for line in '-X- O O' '-DOCSTART- O O' '#c O O'; do
+		opts=
+		[[ "$line" = '#'* ]] && opts=--skip-comments
+		{ printf -- '-DOCSTART- O O\n%s\n' "$line"; tail_lines; } > m.conll
+		same_both m.conll $opts
+		awk -v n=$head 'BEGIN {
+			for (i = 0; size < n - 200; i++) {
+				line = sprintf("w%d O O\n", i)
+				printf "%s", line
+				size += length(line)
+				if (i % 10 == 9) { printf "\n"; size++ }
+			}
+			pad = n - size - 5
+			for (j = 0; j < pad; j++) printf "z"
+			printf " O O\n"
+		}' > m.conll
+		[ "$(wc -c < m.conll)" -eq $head ]
+		{ printf '\n%s\n' "$line"; tail_lines; } >> m.conll
+		same_both m.conll $opts
+	done
+}
+
 @test "whole: a bad tag is reported at its line" {
 	{
 		filler 30

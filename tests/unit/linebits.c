@@ -44,12 +44,10 @@ want_tail(const struct line_bits *b, const char *buf, size_t i)
 	return false;
 }
 
-/* Tell whether buf[i] is a mark: offset 0 counts as a line start. */
 static bool
 want_mark(const struct line_bits *b, const char *buf, size_t i)
 {
-	return (i == 0 || buf[i - 1] == '\n') &&
-	    (buf[i] == '-' || (b->hash && buf[i] == '#'));
+	return buf[i] == '-' || (b->hash && buf[i] == '#');
 }
 
 static void
