@@ -1,11 +1,11 @@
 /*
  * linebits: bitmaps of the CoNLL reader's buffer for the fast paths of
  * conllfast.c, bit i of word i / 64 for byte i.  There are four:
- *   nl	  the newlines;
- *   stop the bytes below '!' and the first separator;
- *   tail the newlines after separator, outside tag, the same separator,
- *	  outside tag;
- *   mark the bytes '-' and, when comments are skipped, '#'.
+ *   nl    the newlines;
+ *   stop  the bytes below '!' and the first separator;
+ *   tail  the newlines after separator, outside tag, the same separator,
+ *         outside tag;
+ *   mark  the bytes '-' and, when comments are skipped, '#'.
  * They are valid for the bytes before offset end, a multiple of 64, until
  * the reader reads again (fills), because the bytes not yet taken do not
  * change in between.  The bytes taken may: the full path stores a NUL
