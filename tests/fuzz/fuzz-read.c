@@ -8,7 +8,8 @@
  *
  * Input: byte 0 picks the options (bits 0-1 the delimiter, bit 2
  * --skip-comments, bit 3 the outside tag "OUT" instead of "O", bit 4 a
- * file of tags alone); the rest is the file.
+ * file of tags alone, bit 5 reading sentences whole between sentences,
+ * as nerspan does, in the fast reading); the rest is the file.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -33,6 +34,7 @@ struct reading {
 	const char *path;
 	struct conll_opts opts;
 	bool	 tags_only;
+	bool	 whole;
 	struct event ev[MAXEVENTS];
 	size_t	 n;
 };
@@ -95,11 +97,47 @@ add_token(struct reading *r, const struct conll_file *f)
 		add(r, CONLL_TOKEN, f->in.lineno, f->fs.n, hash_fields(&f->fs));
 }
 
+/*
+ * Read the sentence at the next line whole (conll_sentence()) and add its
+ * events: a token line for each line it kept, an outside line for each
+ * other token, and the break of its blank line.  Its tokens are on
+ * consecutive lines, after any blank lines.  Returns false when it
+ * declines the sentence.
+ */
+static bool
+add_sentence(struct reading *r, struct conll_file *f,
+    struct conll_sentence *s)
+{
+	struct fields fs;
+	uint64_t first, k;
+	size_t t = 0;
+
+	if (!conll_sentence(f, s))
+		return false;
+	first = f->in.lineno + s->lines - s->ntok;
+	for (k = 0; k < s->ntok; k++) {
+		if (t < s->n && s->v[t].index == k) {
+			check(s->v[t].lineno == first + k,
+			    "line number of a kept line");
+			fs = (struct fields){ s->v[t].f, 3, 3 };
+			add(r, CONLL_TOKEN, first + k, 3, hash_fields(&fs));
+			t++;
+		} else {
+			add(r, CONLL_OUTSIDE, first + k, f->nfields, 0);
+		}
+	}
+	check(t == s->n, "kept lines out of order");
+	add(r, CONLL_BREAK, f->in.lineno + s->lines, 0, 0);
+	conll_sentence_take(f, s);
+	return true;
+}
+
 static int
 read_all(void *arg)
 {
 	struct reading *r = arg;
 	struct conll_file f;
+	struct conll_sentence s = { 0 };
 	enum conll_line k;
 	uint64_t i;
 
@@ -107,7 +145,11 @@ read_all(void *arg)
 		return -1;
 	if (r->tags_only)
 		f.min_fields = 1;
-	while ((k = conll_next(&f, &r->opts)) != CONLL_EOF) {
+	for (;;) {
+		if (r->whole && add_sentence(r, &f, &s))
+			continue;
+		if ((k = conll_next(&f, &r->opts)) == CONLL_EOF)
+			break;
 		if (k == CONLL_OUTSIDE)
 			for (i = f.run; i > 0; i--)
 				add(r, CONLL_OUTSIDE, f.in.lineno - i + 1,
@@ -119,6 +161,7 @@ read_all(void *arg)
 			    f.fs.n : 0, k == CONLL_DOCSTART ?
 			    hash_fields(&f.fs) : 0);
 	}
+	conll_sentence_free(&s);
 	conll_close(&f);
 	return 0;
 }
@@ -139,6 +182,7 @@ set_options(struct reading *r, unsigned char b, const char *path, bool slow)
 	r->opts.outlen = strlen(r->opts.outside);
 	r->opts.slow = slow;
 	r->tags_only = (b & 16) != 0;
+	r->whole = !slow && (b & 32) != 0;
 }
 
 int

@@ -70,7 +70,14 @@ printf '\002\003\000\001\002\000\005\001\001\001\001\000\004\002\001\006\000\002
 head -c 4000 "$data"/wnut17/uh_ritual.conll > "$out/wnut.tmp"
 for b in 0 1 2 4; do
 	seed read "wnut.$b" "$out/wnut.tmp" "\\00$b"
+	# The same, reading sentences whole (bit 5).
+	seed read "wnut.whole.$b" "$out/wnut.tmp" "\\04$b"
 done
+# A file that starts as CoNLL-2003 files do, so that a sentence read
+# whole follows lines that the full path took.
+{ printf -- '-DOCSTART- O O\n\n'; cat "$out/wnut.tmp"; } > "$out/doc.tmp"
+seed read wnut.docstart.whole "$out/doc.tmp" '\040'
+
 # Lines for split: a span and a match record under each rule (byte 1, a
 # TAB, is the delimiter of DELIM_CHAR), and span records for
 # fields_split_line().
