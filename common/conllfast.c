@@ -480,8 +480,8 @@ add_line3(struct conll_file *f, size_t at, size_t e, uint64_t stop,
  * all the lines of w at once.  It may miss some, such as lines that start
  * with '-', which the caller then looks at one by one.  A line is found
  * when it is 6 bytes long or more with its newline (a token of one byte
- * and the tail), ends in a tail, holds the stop bytes the tail needs and
- * no other, and does not start with a mark (linebits.h).  Bit 0 of w
+ * and the tail), ends in a tail, contains the stop bytes the tail needs
+ * and no other, and does not start with a mark (linebits.h).  Bit 0 of w
  * starts a line, whatever the byte before it: the full path may have
  * taken that line and stored a NUL over its newline.  Each stop byte
  * where its line needs none spoils the line: adding it to the line's run
@@ -529,7 +529,7 @@ read_sentence(struct conll_file *f, struct conll_sentence *s, bool hw)
 	    oo | f->sep[1] * 0x10001u };
 	const char *p;
 	struct window w;
-	uint64_t nl, out, below, run, lines = 0;
+	uint64_t nl, out, other, run, lines = 0;
 
 	if (f->tail3 == 0 || f->in_sentence)
 		return false;
@@ -538,8 +538,9 @@ read_sentence(struct conll_file *f, struct conll_sentence *s, bool hw)
 		p = f->in.buf + at;
 		out = outside_lines(&w);
 		for (pos = 0, nl = w.nl; nl != 0; pos = e + 1, nl ^= run) {
-			below = nl & ~out;
-			run = below != 0 ? nl & ((below & -below) - 1) : nl;
+			/* run: the outside lines before the first other one. */
+			other = nl & ~out;
+			run = other != 0 ? nl & ((other & -other) - 1) : nl;
 			if (run != 0) {
 				len = COUNT(run, hw);
 				lines += len;
@@ -547,9 +548,10 @@ read_sentence(struct conll_file *f, struct conll_sentence *s, bool hw)
 				pos = last_bit(run) + 1;
 				nl ^= run;
 			}
-			if (below == 0)
+			if (other == 0)
 				break;
-			run = below & -below;
+			/* run: the newline of that other line, taken next. */
+			run = other & -other;
 			e = first_bit(run);
 			lines++;
 			if (is_outside3(f, p, pos, e, w.stop >> pos << pos,
