@@ -28,7 +28,7 @@ next_random(uint64_t *state)
 	return *state;
 }
 
-/* Tell whether buf[i - 4..i] is a tail (linebits.h); none ends before 4. */
+/* Tell whether buf[i - 4..i] is a tail (linebits.h): none ends before 4. */
 static bool
 want_tail(const struct line_bits *b, const char *buf, size_t i)
 {
