@@ -171,7 +171,7 @@ struct window {
 	uint64_t nl, stop, tail, mark;
 };
 
-/* Bits at..at+64 of the bitmap words w[k] and w[k + 1]; sh is at % 64. */
+/* Return bits at to at + 63 of bitmap w, where k is at / 64, sh at % 64. */
 static inline uint64_t
 bits_at(const uint64_t *w, size_t k, unsigned sh)
 {
@@ -200,7 +200,7 @@ masks_at(struct conll_file *f, size_t at, uint64_t *nl, uint64_t *stop)
 	return true;
 }
 
-/* masks_at() for all four bitmaps, for conll_sentence(). */
+/* Set *w to the four bitmaps of 64 bytes from at on, as masks_at() does. */
 static inline bool
 window_at(struct conll_file *f, size_t at, struct window *w)
 {
@@ -478,10 +478,10 @@ add_line3(struct conll_file *f, size_t at, size_t e, uint64_t stop,
 /*
  * The newlines of w that end a line which is_outside3() takes, found for
  * all the lines of w at once.  It may miss some, such as lines that start
- * with '-', which the caller then looks at one by one.  A line is found
- * when it is 6 bytes long or more with its newline (a token of one byte
- * and the tail), ends in a tail, contains the stop bytes the tail needs
- * and no other, and does not start with a mark (linebits.h).  Bit 0 of w
+ * with '-', which the caller then looks at one by one.  A found line is
+ * 6 bytes long or more with its newline (a token of one byte and the
+ * tail), and it ends in a tail.  Its only stop bytes are those of the
+ * tail, and it does not start with a mark (linebits.h).  Bit 0 of w
  * starts a line, whatever the byte before it: the full path may have
  * taken that line and stored a NUL over its newline.  Each stop byte
  * where its line needs none spoils the line: adding it to the line's run
@@ -502,7 +502,7 @@ outside_lines(const struct window *w)
 	return longl & w->tail & ~((~w->nl + odd) & w->nl);
 }
 
-/* The set bits of m, by the processor's instruction when hw is set. */
+/* Count the set bits of m, with the processor's instruction when hw is set. */
 #ifdef NERTOOLS_X86
 #define COUNT(m, hw)	((hw) ? (unsigned)__builtin_popcountll(m) : bit_count(m))
 #else
@@ -592,7 +592,7 @@ sentence_popcnt(struct conll_file *f, struct conll_sentence *s)
 }
 #endif
 
-/* read_sentence(), with the POPCNT instruction where there is one. */
+/* Read a sentence whole, with the POPCNT instruction where there is one. */
 bool
 conll_sentence(struct conll_file *f, struct conll_sentence *s)
 {

@@ -13,7 +13,7 @@
 #define NERTOOLS_X86 1
 /* A function built for the instructions isa too, such as "popcnt". */
 #define TARGET(isa) __attribute__((target(isa)))
-/* Whether this processor has the instructions isa. */
+/* Tell whether this processor has the instructions isa. */
 #define CPU_HAS(isa) __builtin_cpu_supports(isa)
 #endif
 

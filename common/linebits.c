@@ -1,7 +1,7 @@
 /*
  * linebits: the bitmaps of the reader's buffer (linebits.h), 16 bytes at
  * a time, or 64 at a time where the processor has AVX-512BW.  Both ways
- * make the same bitmaps; tests/unit/linebits.c checks each against a
+ * make the same bitmaps, and tests/unit/linebits.c checks each against a
  * byte-by-byte count.
  */
 #include <stdlib.h>
@@ -17,12 +17,12 @@
 #include <immintrin.h>
 #endif
 
-/* The bytes of one block of 64 that the bitmaps are made of, bit i for byte i. */
+/* The masks of one block of 64 bytes that the bitmaps are made of. */
 struct block {
 	uint64_t nl, stop, out, s0, s1, mark;
 };
 
-/* The bytes of p[0..64) equal to c. */
+/* Return the mask of the bytes of p[0..64) equal to c. */
 static inline uint64_t
 eq64(const char *p, unsigned char c)
 {
@@ -30,7 +30,7 @@ eq64(const char *p, unsigned char c)
 	    (uint64_t)eq16(p + 32, c) << 32 | (uint64_t)eq16(p + 48, c) << 48;
 }
 
-/* The bytes of p[0..64) below '!'. */
+/* Return the mask of the bytes of p[0..64) below '!'. */
 static inline uint64_t
 low64(const char *p)
 {
@@ -43,13 +43,14 @@ block_narrow(const struct line_bits *lb, const char *p, struct block *b)
 {
 	b->nl = eq64(p, '\n');
 	b->stop = low64(p);
+	if (lb->out != 0 || lb->sep[0] >= '!')
+		b->s0 = eq64(p, lb->sep[0]);
 	/* A TAB or a space is below '!' already. */
 	if (lb->sep[0] >= '!')
-		b->stop |= eq64(p, lb->sep[0]);
+		b->stop |= b->s0;
 	if (lb->out == 0)
 		return;
 	b->out = eq64(p, lb->out);
-	b->s0 = eq64(p, lb->sep[0]);
 	b->s1 = lb->sep[1] == lb->sep[0] ? b->s0 : eq64(p, lb->sep[1]);
 	b->mark = eq64(p, '-') | (lb->hash ? eq64(p, '#') : 0);
 }
@@ -69,18 +70,17 @@ block_wide(const struct line_bits *lb, const char *p, struct block *b)
 	__m512i v = _mm512_loadu_si512((const void *)p);
 
 	b->nl = eq_wide(v, '\n');
-	b->stop = _mm512_cmple_epu8_mask(v, _mm512_set1_epi8(' ')) |
-	    eq_wide(v, lb->sep[0]);
+	b->s0 = eq_wide(v, lb->sep[0]);
+	b->stop = _mm512_cmple_epu8_mask(v, _mm512_set1_epi8(' ')) | b->s0;
 	if (lb->out == 0)
 		return;
 	b->out = eq_wide(v, lb->out);
-	b->s0 = eq_wide(v, lb->sep[0]);
 	b->s1 = eq_wide(v, lb->sep[1]);
 	b->mark = eq_wide(v, '-') | (lb->hash ? eq_wide(v, '#') : 0);
 }
 #endif
 
-/* x moved up by n bits, 0 < n < 64, with the top n bits of prev below. */
+/* Move x up by n bits, 0 < n < 64, and fill in the top n bits of prev. */
 static inline uint64_t
 up(uint64_t x, uint64_t prev, unsigned n)
 {

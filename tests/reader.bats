@@ -87,7 +87,7 @@ edge_file() {
 	[ "$stderr" = "" ]
 }
 
-@test "linebits: the reader's bitmaps match a plain loop" {
+@test "linebits: bitmaps match a plain loop" {
 	[ -x "$BIN/build/linebits" ] || {
 		echo "build/linebits is missing: run make check" >&2
 		return 1

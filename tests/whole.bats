@@ -137,7 +137,7 @@ same_both() {
 	cmp lf.err crlf.err
 }
 
-@test "whole: odd tokens among outside lines as with CRLF" {
+@test "whole: odd tokens as with CRLF" {
 	odd_file 5 3000 ' ' > odd.conll
 	same_both odd.conll
 	[ "$(grep -c '^#unit' lf.out)" -gt 2000 ]
@@ -151,7 +151,7 @@ same_both() {
 # A blank first byte, an empty token in a space file, a line of two
 # fields or of mixed separators: an error at its line, after many outside
 # lines read 64 bytes at a time.
-@test "whole: a malformed line among outside lines as with CRLF" {
+@test "whole: malformed lines as with CRLF" {
 	local bad at=$((61 + $(odd_file 7 20 ' ' | wc -l)))
 	for bad in ' O O' 'O O' 'a O' '	O O'; do
 		{ filler 30; odd_file 7 20 ' '; printf '%s\n' "$bad"
@@ -182,7 +182,7 @@ tail_lines() {
 # as a token line tagged outside: after the first line of the file, and
 # after the first read of 128 KiB (lines.c), whose last line the full
 # path takes.
-@test "whole: a marker after a line the full path took" {
+@test "whole: marker after a taken line" {
 	local line opts head=131072
 	for line in '-X- O O' '-DOCSTART- O O' '#c O O'; do
 		opts=
