@@ -131,12 +131,52 @@ put_digits(char *end, uint64_t v)
 		p[-1] = (char)('0' + w);
 }
 
-/* Write v in decimal to dst, which has room for 20 bytes; return the length. */
+/*
+ * Return the 8 decimal digits of v < 10^8, leading zeros included, as the
+ * bytes of a little-endian word, the first digit lowest.  The word is
+ * split in lanes: halves of 4 digits, then pairs, then digits, because
+ * x * 5243 >> 19 is x / 100 below 43,699, and x * 103 >> 10 is x / 10
+ * below 179.
+ */
+static inline uint64_t
+eight_digits(uint32_t v)
+{
+	uint64_t x = v / 10000 | (uint64_t)(v % 10000) << 32, q;
+
+	q = (x * 5243 >> 19) & 0x0000007f0000007fULL;
+	x = q | (x - 100 * q) << 16;
+	q = (x * 103 >> 10) & 0x000f000f000f000fULL;
+	x = q | (x - 10 * q) << 8;
+	return x + 0x3030303030303030ULL;
+}
+
+/* Store w at d, its lowest byte first: the compilers make it one store. */
+static inline void
+store8(char *d, uint64_t w)
+{
+	d[0] = (char)w;
+	d[1] = (char)(w >> 8);
+	d[2] = (char)(w >> 16);
+	d[3] = (char)(w >> 24);
+	d[4] = (char)(w >> 32);
+	d[5] = (char)(w >> 40);
+	d[6] = (char)(w >> 48);
+	d[7] = (char)(w >> 56);
+}
+
+/*
+ * Write v in decimal to dst, which has room for 20 bytes, and return the
+ * length.  It may store bytes past the number, within the 20.
+ */
 size_t
 fmt_u64(char *dst, uint64_t v)
 {
 	size_t n = decimal_digits(v);
 
+	if (v < 100000000) {
+		store8(dst, eight_digits((uint32_t)v) >> 8 * (8 - n));
+		return n;
+	}
 	put_digits(dst + n, v);
 	return n;
 }

@@ -135,7 +135,10 @@ out_u64(uint64_t v)
  * bytes at d and returns their end.
  */
 
-/* The maximum length that put_u64() stores: the 20 digits of UINT64_MAX. */
+/*
+ * The room that put_u64() needs: the 20 digits of UINT64_MAX.  It may
+ * store bytes past a shorter number, within that room.
+ */
 #define OUT_U64_MAX 20
 
 /*
@@ -185,7 +188,7 @@ put_char(char *d, char c)
 	return d + 1;
 }
 
-/* Store v in decimal: inline below 100, else by fmt_u64(). */
+/* Store v in decimal at d, which has OUT_U64_MAX bytes of room. */
 static inline char *
 put_u64(char *d, uint64_t v)
 {

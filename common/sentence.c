@@ -128,8 +128,9 @@ make_middle(struct decoder *d, int side, size_t level)
 	size_t namelen = strlen(name), len;
 	char *p;
 
-	if (1 + 20 + 1 + namelen + 1 > d->middlecap[side]) {
-		d->middlecap[side] = 1 + 20 + 1 + namelen + 1;
+	/* 16 bytes more for the whole blocks of decoder_put_head(). */
+	if (1 + 20 + 1 + namelen + 1 + 16 > d->middlecap[side]) {
+		d->middlecap[side] = 1 + 20 + 1 + namelen + 1 + 16;
 		d->middle[side] = xrealloc(d->middle[side], d->middlecap[side]);
 	}
 	p = d->middle[side];
@@ -167,14 +168,15 @@ put_text(char *dst, const char *p, size_t len, bool plain)
 }
 
 /*
- * Return the maximum length of a span record before its tokens.  Each of
- * its three numbers may take 20 digits.
+ * Return the room that decoder_put_head() needs: the most that a span
+ * record takes before its tokens, where each of its three numbers may
+ * take 20 digits, and 16 bytes for its copies in whole blocks.
  */
 size_t
 decoder_head_max(const struct decoder *d, int side, size_t typelen)
 {
 	return d->unitlen + sizeof side_tab[0] - 1 + 21 + 21 + typelen +
-	    d->middlelen[side] + 21;
+	    d->middlelen[side] + 21 + 16;
 }
 
 /*
@@ -187,16 +189,15 @@ decoder_put_head(const struct decoder *d, char *p, int side, uint64_t start,
     uint64_t end, const char *type, size_t typelen, bool plain,
     uint64_t line)
 {
-	/* d->unit ends with the side and its TAB (decoder_side_begin()). */
-	copy_bytes(p, d->unit, d->unitlen + sizeof side_tab[0] - 1);
-	p += d->unitlen + sizeof side_tab[0] - 1;
+	/* d->unit ends with the side and its TAB (decoder_side_begin()).
+	 * It and d->middle have room for whole blocks of 16 bytes. */
+	p = put_padded(p, d->unit, d->unitlen + sizeof side_tab[0] - 1);
 	p = put_u64(p, start);
 	*p++ = '\t';
 	p = put_u64(p, end);
 	*p++ = '\t';
 	p = put_text(p, type, typelen, plain);
-	copy_bytes(p, d->middle[side], d->middlelen[side]);
-	p += d->middlelen[side];
+	p = put_padded(p, d->middle[side], d->middlelen[side]);
 	p = put_u64(p, line);
 	*p++ = '\t';
 	return p;

@@ -511,6 +511,30 @@ writer_unit(const char *doc, size_t doclen, const char *sent, size_t sentlen,
 	written_in_section++;
 }
 
+/*
+ * Write a #unit line as writer_unit() does, for the unit key "doc TAB
+ * sent" and two known counts.  The key is read in whole blocks of 16
+ * bytes (put_padded()), so its buffer needs that room.
+ */
+void
+writer_unit_key(const char *key, size_t keylen, uint64_t tokens,
+    uint64_t correct)
+{
+	char *line = out_begin(6 + keylen + 16 + 1 + OUT_U64_MAX + 1 +
+	    OUT_U64_MAX + 1);
+	char *d = line;
+
+	d = put_bytes(d, "#unit\t", 6);
+	d = put_padded(d, key, keylen);
+	d = put_char(d, '\t');
+	d = put_u64(d, tokens);
+	d = put_char(d, '\t');
+	d = put_u64(d, correct);
+	d = put_char(d, '\n');
+	out_end(line, (size_t)(d - line));
+	written_in_section++;
+}
+
 void
 writer_incomplete(const char *message)
 {
