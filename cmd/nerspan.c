@@ -640,6 +640,7 @@ take(struct position *pos, enum conll_line k, const struct conll_file *g,
 static bool
 whole_sentence(struct position *pos, struct conll_file *f)
 {
+	struct tokens t;
 	const struct decoder *d = &opt.dec;
 
 	if (!conll_sentence(f, &pos->fast.cs) ||
@@ -649,9 +650,11 @@ whole_sentence(struct position *pos, struct conll_file *f)
 		open_doc(pos, 0, 0);
 	decoder_next_unit(&opt.dec);
 	sentfast_write(&pos->fast, &opt.dec);
+	t.tokens = pos->fast.cs.ntok;
+	t.correct = pos->fast.correct;
+	t.known = t.correct_known = true;
 	/* d->unit is "doc TAB sent TAB", in a buffer of 48 bytes. */
-	writer_unit_key(d->unit, d->unitlen - 1, pos->fast.cs.ntok,
-	    pos->fast.correct);
+	writer_unit_key(d->unit, d->unitlen - 1, &t);
 	conll_sentence_take(f, &pos->fast.cs);
 	return true;
 }

@@ -513,12 +513,11 @@ writer_unit(const char *doc, size_t doclen, const char *sent, size_t sentlen,
 
 /*
  * Write a #unit line as writer_unit() does, for the unit key "doc TAB
- * sent" and two known counts.  The key is read in whole blocks of 16
- * bytes (put_padded()), so its buffer needs that room.
+ * sent".  The key is read in whole blocks of 16 bytes (put_padded()), so
+ * its buffer needs that room.
  */
 void
-writer_unit_key(const char *key, size_t keylen, uint64_t tokens,
-    uint64_t correct)
+writer_unit_key(const char *key, size_t keylen, const struct tokens *t)
 {
 	char *line = out_begin(6 + keylen + 16 + 1 + OUT_U64_MAX + 1 +
 	    OUT_U64_MAX + 1);
@@ -527,9 +526,9 @@ writer_unit_key(const char *key, size_t keylen, uint64_t tokens,
 	d = put_bytes(d, "#unit\t", 6);
 	d = put_padded(d, key, keylen);
 	d = put_char(d, '\t');
-	d = put_u64(d, tokens);
+	d = put_count(d, t->known, t->tokens);
 	d = put_char(d, '\t');
-	d = put_u64(d, correct);
+	d = put_count(d, t->correct_known, t->correct);
 	d = put_char(d, '\n');
 	out_end(line, (size_t)(d - line));
 	written_in_section++;

@@ -65,8 +65,8 @@ void	writer_records_done(uint64_t n);
 void	writer_doc(const char *doc, size_t doclen, const struct tokens *t);
 void	writer_unit(const char *doc, size_t doclen, const char *sent,
 	    size_t sentlen, const struct tokens *t);
-void	writer_unit_key(const char *key, size_t keylen, uint64_t tokens,
-	    uint64_t correct);
+void	writer_unit_key(const char *key, size_t keylen,
+	    const struct tokens *t);
 void	writer_incomplete(const char *message);
 void	writer_end(void);
 void	out_clean(const char *p, size_t len);
