@@ -448,13 +448,14 @@ decode_side(struct decoder *d, const struct sentence *s, int side,
 void
 decoder_next_unit(struct decoder *d)
 {
-	char *digit = d->unit + d->unitlen - 2;
+	char *digit;
 
 	d->sent++;
 	/* The next unit of the same document: add 1 to the text in place. */
 	if (d->unitlen > 0 && d->unit_doc == d->doc &&
 	    d->unit_sent + 1 == d->sent) {
 		d->unit_sent = d->sent;
+		digit = d->unit + d->unitlen - 2;
 		for (; *digit == '9'; digit--)
 			*digit = '0';
 		if (*digit != '\t') {

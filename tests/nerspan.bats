@@ -549,3 +549,10 @@ same_as_full() {
 	[ "${lines[2400]}" = "2.1g" ]
 	[ "${lines[2401]}" = "2.1" ]
 }
+
+@test "source: blanks in a file name" {
+	printf 'x B-PER O\n' > "$(printf 'a\tb\nc\rd.conll')"
+	run -0 --separate-stderr nerspan "$(printf 'a\tb\nc\rd.conll')"
+	run -0 awk -F '\t' '$3 == "gold" { print $8 }' <<< "$output"
+	[ "$output" = "a b c d.conll:1" ]
+}
