@@ -489,19 +489,13 @@ put_count(char *d, bool known, uint64_t v)
 	return known ? put_u64(d, v) : put_char(d, '-');
 }
 
-/* Write a #unit line after one room check, since each unit has one. */
-void
-writer_unit(const char *doc, size_t doclen, const char *sent, size_t sentlen,
-    const struct tokens *t)
-{
-	char *line = out_begin(6 + doclen + 1 + sentlen + 1 + OUT_U64_MAX + 1 +
-	    OUT_U64_MAX + 1);
-	char *d = line;
+/* The room that end_unit() needs for the end of a #unit line. */
+#define UNIT_END_MAX (1 + OUT_U64_MAX + 1 + OUT_U64_MAX + 1)
 
-	d = put_bytes(d, "#unit\t", 6);
-	d = put_bytes(d, doc, doclen);
-	d = put_char(d, '\t');
-	d = put_bytes(d, sent, sentlen);
+/* Store the two counts that end a #unit line begun at line, and write it. */
+static void
+end_unit(char *line, char *d, const struct tokens *t)
+{
 	d = put_char(d, '\t');
 	d = put_count(d, t->known, t->tokens);
 	d = put_char(d, '\t');
@@ -509,6 +503,21 @@ writer_unit(const char *doc, size_t doclen, const char *sent, size_t sentlen,
 	d = put_char(d, '\n');
 	out_end(line, (size_t)(d - line));
 	written_in_section++;
+}
+
+/* Write a #unit line after one room check, since each unit has one. */
+void
+writer_unit(const char *doc, size_t doclen, const char *sent, size_t sentlen,
+    const struct tokens *t)
+{
+	char *line = out_begin(6 + doclen + 1 + sentlen + UNIT_END_MAX);
+	char *d = line;
+
+	d = put_bytes(d, "#unit\t", 6);
+	d = put_bytes(d, doc, doclen);
+	d = put_char(d, '\t');
+	d = put_bytes(d, sent, sentlen);
+	end_unit(line, d, t);
 }
 
 /*
@@ -519,19 +528,11 @@ writer_unit(const char *doc, size_t doclen, const char *sent, size_t sentlen,
 void
 writer_unit_key(const char *key, size_t keylen, const struct tokens *t)
 {
-	char *line = out_begin(6 + keylen + 16 + 1 + OUT_U64_MAX + 1 +
-	    OUT_U64_MAX + 1);
-	char *d = line;
+	char *line = out_begin(6 + keylen + 16 + UNIT_END_MAX);
+	char *d = put_bytes(line, "#unit\t", 6);
 
-	d = put_bytes(d, "#unit\t", 6);
 	d = put_padded(d, key, keylen);
-	d = put_char(d, '\t');
-	d = put_count(d, t->known, t->tokens);
-	d = put_char(d, '\t');
-	d = put_count(d, t->correct_known, t->correct);
-	d = put_char(d, '\n');
-	out_end(line, (size_t)(d - line));
-	written_in_section++;
+	end_unit(line, d, t);
 }
 
 void
