@@ -133,10 +133,10 @@ put_digits(char *end, uint64_t v)
 
 /*
  * Return the 8 decimal digits of v < 10^8, leading zeros included, as the
- * bytes of a little-endian word, the first digit lowest.  The word is
- * split in lanes: halves of 4 digits, then pairs, then digits, because
- * x * 5243 >> 19 is x / 100 below 43,699, and x * 103 >> 10 is x / 10
- * below 179.
+ * bytes of a little-endian word, the first digit lowest.  Each step splits
+ * every number in the word at once, into halves of 4 digits, then pairs,
+ * then digits.  x * 5243 >> 19 equals x / 100 below 43,699, and
+ * x * 103 >> 10 equals x / 10 below 179.
  */
 static inline uint64_t
 eight_digits(uint32_t v)
@@ -150,7 +150,7 @@ eight_digits(uint32_t v)
 	return x + 0x3030303030303030ULL;
 }
 
-/* Store w at d, its lowest byte first: the compilers make it one store. */
+/* Store w at d, lowest byte first.  gcc and clang merge this into one store. */
 static inline void
 store8(char *d, uint64_t w)
 {

@@ -168,9 +168,9 @@ put_text(char *dst, const char *p, size_t len, bool plain)
 }
 
 /*
- * Return the room that decoder_put_head() needs: the most that a span
- * record takes before its tokens, where each of its three numbers may
- * take 20 digits, and 16 bytes for its copies in whole blocks.
+ * Return the room that decoder_put_head() needs.  That is the longest
+ * head of a span record, with 20 digits for each of its three numbers,
+ * plus 16 bytes for its copies in whole blocks.
  */
 size_t
 decoder_head_max(const struct decoder *d, int side, size_t typelen)

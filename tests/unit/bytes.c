@@ -73,9 +73,8 @@ check_numbers(void)
 		check_number(v);
 		check_out_number(v);
 	}
-	/* Below 10^8, where each 4-digit half and each pair is worked out
-	 * in its own lane of one word: a stride prime to 10 meets every
-	 * digit in every place. */
+	/* Numbers below 10^8 are made in lanes of one word (common/out.c).
+	 * A stride prime to 10 gives every place every digit. */
 	for (v = 0; v < 100000000; v += 97)
 		check_number(v);
 	for (p = 10, i = 1; i < 20; i++, p *= 10) {
